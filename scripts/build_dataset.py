@@ -1,0 +1,233 @@
+"""Builds the embedded dataset (data/*.csv) from the hand-checked facts in ../shared/data.
+
+Maintainers run it with `make data`; the package never reads ../shared at run time, and a
+test checks that every seed fact is in data/ with its value, period and source.
+
+What the conversion does, row by row (documented in data/README.md):
+  * districts get their stable id from the package's register (name and pre-2025 province,
+    accent-insensitive; spelling variants such as Đăk/Đắk and Quí/Quý match);
+  * sources get an id (seed-NNN from the seed file name, web-<8 hex of SHA-1 of the address>);
+  * each fact gets the id <source id>-<rank of the row within its source>;
+  * `basis` is set for targets and for stocks over a period, from the reader's note;
+  * qualifiers the reader wrote in the note ("stated as more than 9200") go to `comparator`;
+  * some `other` rows are recoded to named metrics or categories where several districts
+    share them (RECODES below); the note records it.
+Nothing else changes: values, periods, paragraphs and notes stay as the readers wrote them.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from analysis.register import (  # noqa: E402
+    canonical_province,
+    district_id_for,
+    load_register,
+    province_facts,
+)
+from analysis.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
+from analysis.vietnamese import clean_name, clean_text, fold  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "data"
+INPUTS = ("seed_facts.csv", "public_facts.csv")
+RECODE_MARK = "[recoded from metric other]"
+
+# (pattern on the reader's note, changes). Applied to rows whose metric is `other`.
+RECODES: tuple[tuple[str, dict[str, str]], ...] = (
+    (r"^newly admitted members who attended", {"metric": "admissions", "category": "induction_trained"}),
+    (r"^admissions in enterprises and cooperatives", {"metric": "admissions", "category": "in_enterprises"}),
+    (r"^(stated )?(share of )?women among", {"metric": "admissions", "category": "women"}),
+    (r"^youth union members among", {"metric": "admissions", "category": "youth_union"}),
+    (r"^farmers among", {"metric": "admissions", "category": "farmers"}),
+    (r"^university-educated among", {"metric": "admissions", "category": "university_educated"}),
+    (r"^ethnic-minority members among", {"metric": "admissions", "category": "ethnic_minority"}),
+    (r"^pupils or students among", {"metric": "admissions", "category": "students"}),
+    (r"admissions as share of total district membership", {"metric": "admission_rate"}),
+    (r"admissions target as share of total membership", {"metric": "admission_rate"}),
+    (r"^stated annual admission rate", {"metric": "admission_rate"}),
+    (r"admissions relative to membership", {"metric": "admission_rate"}),
+    (r"admission rate relative to membership", {"metric": "admission_rate"}),
+    (
+        r"exceeded (the )?[\w\s-]*plan by this many percent|^margin by which admissions "
+        r"already exceeded|^stated margin above the",
+        {"metric": "admissions", "kind": "attainment", "unit": "percent_above_target"},
+    ),
+    (r"^members assessed", {"metric": "evaluation", "subject": "member", "category": "assessed"}),
+    (
+        r"^base organizations assessed",
+        {"metric": "evaluation", "subject": "organization", "category": "assessed"},
+    ),
+    (
+        r"^exemplary clean-and-strong base organizations|^share of assessed organizations "
+        r"rated exemplary|^rise in the exemplary share",
+        {"metric": "evaluation", "subject": "organization", "category": "clean_strong_exemplary"},
+    ),
+    (
+        r"^clean-and-strong \(non-exemplary\)|^share rated clean-and-strong \(non-exemplary\)",
+        {"metric": "evaluation", "subject": "organization", "category": "clean_strong"},
+    ),
+    (
+        r"^base organizations rated clean and strong \(pre-2018|^share of base organizations "
+        r"rated clean and strong|^2014 goal for share of base organizations rated clean",
+        {"metric": "evaluation", "subject": "organization", "category": "clean_strong_or_above"},
+    ),
+)
+
+QUALIFIERS = ((r"stated as (more than|over) \d", ">"), (r"stated as nearly \d", "~"))
+
+
+def source_id_for(url: str) -> str:
+    """Returns the source id: seed-NNN for seed files, web-<8 hex> for web pages."""
+    if url.startswith("seed:"):
+        return "seed-" + url.removeprefix("seed:")[:3]
+    return "web-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+
+
+def publisher_for(url: str) -> str:
+    """Returns the host name of a page address (empty for seed files, whose site is unknown)."""
+    if url.startswith("seed:"):
+        return ""
+    return urlparse(url).netloc.removeprefix("www.")
+
+
+def match_register(name: str, unit_type: str, province: str) -> dict[str, str] | None:
+    """Finds a unit of the register by name and province, using the type to break ties."""
+    register = load_register()
+    candidates = register[
+        (register["province"] == province)
+        & (
+            (register["name"].map(fold) == fold(name))
+            | (register["registered_name"].map(fold).str.endswith(" " + fold(name)))
+        )
+    ]
+    if len(candidates) > 1:
+        candidates = candidates[candidates["type"] == unit_type]
+    return candidates.iloc[0].to_dict() if len(candidates) == 1 else None
+
+
+def basis_for(row: dict[str, str]) -> str:
+    """Infers `basis` from the kind, unit and the reader's note."""
+    note = row["note"].lower()
+    if row["kind"] == "target":
+        if "per year" in note:
+            return "per_year"
+        if "every year" in note or row["unit"] == "percent":
+            return "each_year"
+        return "total"
+    if row["kind"] == "stock" and row["period_start"]:
+        return "each_year"
+    return ""
+
+
+def convert_row(row: dict[str, str]) -> dict[str, str]:
+    """Applies recodes, basis and qualifiers to one row of a shared fact file."""
+    out = dict(row)
+    notes = [row["note"]] if row["note"] else []
+    if row["metric"] == "other":
+        for pattern, changes in RECODES:
+            if re.search(pattern, row["note"]):
+                out.update(changes)
+                notes.append(RECODE_MARK)
+                break
+    if row["metric"] == "admissions" and row["kind"] == "target" and row["unit"] == "percent":
+        out["metric"] = "admission_rate"
+        notes.append("[recoded from metric admissions: a share of membership]")
+    if out["kind"] != "target" and not out["comparator"]:
+        for pattern, qualifier in QUALIFIERS:
+            if re.search(pattern, row["note"]):
+                out["comparator"] = qualifier
+    out["basis"] = basis_for(out)
+    out["note"] = " ".join(notes)
+    return out
+
+
+def main() -> None:
+    """Writes data/facts.csv, data/districts.csv and data/sources.csv."""
+    rows: list[dict[str, str]] = []
+    for name in INPUTS:
+        with open(SHARED / name, encoding="utf-8") as handle:
+            rows.extend(
+                {k: clean_text(v) if k != "note" else v.strip() for k, v in r.items()}
+                for r in csv.DictReader(handle)
+            )
+
+    districts: dict[str, dict[str, str]] = {}
+    sources: dict[str, dict[str, str]] = {}
+    facts: list[dict[str, str]] = []
+    rank: Counter[str] = Counter()
+    for row in rows:
+        province = canonical_province(row["province"])
+        if province is None:
+            raise SystemExit(f"unknown province {row['province']!r}")
+        name = clean_name(row["district"])
+        unit = match_register(name, row["district_type"], province)
+        if unit is None:
+            info = province_facts(province)
+            unit = {
+                "district_id": district_id_for(name, province),
+                "gso_code": "",
+                "name": name,
+                "type": row["district_type"],
+                "province": province,
+                "province_2025": info["province_2025"],
+                "region": info["region"],
+                "note": "not in the GSO register of July 2025 (merged or renamed before)",
+            }
+        else:
+            remarks = []
+            if fold(unit["name"]) != fold(name):
+                remarks.append(f"spelled {name} in sources")
+            elif unit["name"] != name:
+                remarks.append(f"also spelled {name} in sources")
+            if unit["type"] != row["district_type"]:
+                remarks.append(f"called {row['district_type']} in sources")
+            unit = {**unit, "note": "; ".join(remarks)}
+        did = unit["district_id"]
+        if did in districts and districts[did]["note"] and unit["note"] not in districts[did]["note"]:
+            unit["note"] = "; ".join(filter(None, [districts[did]["note"], unit["note"]]))
+        districts[did] = {c: unit.get(c, "") for c in DISTRICTS.column_names}
+
+        sid = source_id_for(row["source_url"])
+        source = {
+            "source_id": sid,
+            "url": row["source_url"],
+            "publisher": publisher_for(row["source_url"]),
+            "published": row["published"],
+        }
+        if sources.setdefault(sid, source) != source:
+            raise SystemExit(f"source {sid} appears with two descriptions")
+
+        converted = convert_row(row)
+        rank[sid] += 1
+        converted.update(fact_id=f"{sid}-{rank[sid]:02d}", district_id=did, source_id=sid)
+        facts.append({c: converted.get(c, "") for c in FACTS.column_names})
+
+    for table, records in (
+        (FACTS, facts),
+        (DISTRICTS, sorted(districts.values(), key=lambda d: d["district_id"])),
+        (SOURCES, sorted(sources.values(), key=lambda s: s["source_id"])),
+    ):
+        path = OUT / table.filename
+        tmp = path.with_suffix(".csv.tmp")
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, table.column_names, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(records)
+        tmp.replace(path)
+        print(f"wrote {len(records):4d} rows to {path.relative_to(ROOT)}")
+    recoded = sum(1 for f in facts if RECODE_MARK in f["note"])
+    print(f"{recoded} rows recoded from metric other")
+
+
+if __name__ == "__main__":
+    main()
