@@ -42,16 +42,21 @@ OUT = ROOT / "data"
 INPUTS = ("seed_facts.csv", "public_facts.csv")
 RECODE_MARK = "[recoded from metric other]"
 
+
 # (pattern on the reader's note, changes). Applied to rows whose metric is `other`.
+def _group(category: str) -> dict[str, str]:
+    return {"metric": "admissions", "category": category}
+
+
 RECODES: tuple[tuple[str, dict[str, str]], ...] = (
-    (r"^newly admitted members who attended", {"metric": "admissions", "category": "induction_trained"}),
-    (r"^admissions in enterprises and cooperatives", {"metric": "admissions", "category": "in_enterprises"}),
-    (r"^(stated )?(share of )?women among", {"metric": "admissions", "category": "women"}),
-    (r"^youth union members among", {"metric": "admissions", "category": "youth_union"}),
-    (r"^farmers among", {"metric": "admissions", "category": "farmers"}),
-    (r"^university-educated among", {"metric": "admissions", "category": "university_educated"}),
-    (r"^ethnic-minority members among", {"metric": "admissions", "category": "ethnic_minority"}),
-    (r"^pupils or students among", {"metric": "admissions", "category": "students"}),
+    (r"^newly admitted members who attended", _group("induction_trained")),
+    (r"^admissions in enterprises and cooperatives", _group("in_enterprises")),
+    (r"^(stated )?(share of )?women among", _group("women")),
+    (r"^youth union members among", _group("youth_union")),
+    (r"^farmers among", _group("farmers")),
+    (r"^university-educated among", _group("university_educated")),
+    (r"^ethnic-minority members among", _group("ethnic_minority")),
+    (r"^pupils or students among", _group("students")),
     (r"admissions as share of total district membership", {"metric": "admission_rate"}),
     (r"admissions target as share of total membership", {"metric": "admission_rate"}),
     (r"^stated annual admission rate", {"metric": "admission_rate"}),
@@ -193,8 +198,9 @@ def main() -> None:
                 remarks.append(f"called {row['district_type']} in sources")
             unit = {**unit, "note": "; ".join(remarks)}
         did = unit["district_id"]
-        if did in districts and districts[did]["note"] and unit["note"] not in districts[did]["note"]:
-            unit["note"] = "; ".join(filter(None, [districts[did]["note"], unit["note"]]))
+        earlier = districts.get(did, {}).get("note", "")
+        if earlier and unit["note"] not in earlier:
+            unit["note"] = "; ".join(filter(None, [earlier, unit["note"]]))
         districts[did] = {c: unit.get(c, "") for c in DISTRICTS.column_names}
 
         sid = source_id_for(row["source_url"])

@@ -96,6 +96,44 @@ def _is_synthetic(path: Path, sources: pd.DataFrame) -> bool:
     return bool(sources["url"].str.startswith("synthetic:").any())
 
 
+def to_tables(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    """Returns the three tables in the file layout: schema columns, canonical text."""
+    facts = dataset.facts.copy()
+    facts["period_start"] = facts["period_start_text"]
+    facts["period_end"] = facts["period_end_text"]
+    facts["value"] = facts["value"].map(lambda v: f"{v:.10g}")
+    facts["paragraph"] = facts["paragraph"].astype("string").fillna("")
+    sources = dataset.sources.copy()
+    sources["published"] = sources["published_text"]
+    out = {"facts": facts, "districts": dataset.districts.copy(), "sources": sources}
+    return {
+        name: out[name][list(table.column_names)].astype("string").fillna("")
+        for name, table in TABLES.items()
+    }
+
+
+def save_dataset(dataset: Dataset, path: str | Path) -> Path:
+    """Writes a dataset as a folder of CSV files, or as an .xlsx workbook (one sheet a table).
+
+    Files are written to a temporary name first and renamed, so an interruption never
+    leaves a half-written table.
+    """
+    from .files import atomic_path
+
+    target = Path(path)
+    tables = to_tables(dataset)
+    if target.suffix.lower() in EXCEL_SUFFIXES:
+        with atomic_path(target) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+            for name, frame in tables.items():
+                frame.to_excel(writer, sheet_name=name, index=False)
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        with atomic_path(target / f"{name}.csv") as tmp:
+            frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    return target
+
+
 _CACHE: dict[tuple, Dataset] = {}
 
 

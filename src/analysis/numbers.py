@@ -250,7 +250,7 @@ def parse_number_column(texts: pd.Series, convention: Convention | None = None) 
     for label, text in stripped[~simple & (stripped != "")].items():
         try:
             cleaned = clean_text(text)
-            qual, rest = _split_words(cleaned)
+            _, rest = _split_words(cleaned)
             token = _GROUP_SPACES.sub("", rest.rstrip("%").strip())
             kind = classify(token.replace("\u2212", "-").removeprefix("+"))
             if kind in evidence and len(evidence[kind]) < 5:

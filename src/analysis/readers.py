@@ -156,9 +156,7 @@ def _build_table(
     if header_at is None:
         names = ", ".join(table.column_names)
         problems.append(
-            Problem(
-                file, None, None, None, f"a header row within the first rows naming: {names}"
-            )
+            Problem(file, None, None, None, f"a header row within the first rows naming: {names}")
         )
         return RawTable(table, file, empty, {}, notes, problems)
     if header_at:
@@ -292,10 +290,7 @@ def _sheet_rows(sheet) -> list[list[str]]:
     rows = []
     for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         rows.append(
-            [
-                _cell_text(merged_values.get((r, c), value))
-                for c, value in enumerate(row, start=1)
-            ]
+            [_cell_text(merged_values.get((r, c), value)) for c, value in enumerate(row, start=1)]
         )
     return rows
 
@@ -340,9 +335,9 @@ def find_table_file(folder: Path, table: Table) -> Path | None:
     """Finds the CSV of a table in a folder: `<name>.csv` or an alias, any letter case."""
     wanted = {_header_key(n) for n in (table.name, *table.aliases)}
     for candidate in sorted(folder.iterdir()):
-        if candidate.suffix.lower() in (".csv", ".tsv", ".txt") and candidate.is_file():
-            if _header_key(candidate.stem) in wanted:
-                return candidate
+        is_table = candidate.suffix.lower() in (".csv", ".tsv", ".txt") and candidate.is_file()
+        if is_table and _header_key(candidate.stem) in wanted:
+            return candidate
     return None
 
 

@@ -8,7 +8,7 @@ and the analyses refer to vocabulary codes by the names given here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -256,16 +256,16 @@ CATEGORY = Vocabulary(
         ),
         Term(
             "clean_strong",
-            "trong sạch vững mạnh",
+            "trong sạch vững mạnh (không kể tiêu biểu)",
             "Pre-2018 organization rating: clean and strong, not exemplary.",
-            ("tsvm",),
+            (),
             _EVAL,
         ),
         Term(
             "clean_strong_or_above",
             "trong sạch vững mạnh (kể cả tiêu biểu)",
             "Pre-2018 cumulative: clean and strong, exemplary included.",
-            ("trong sach vung manh",),
+            ("trong sach vung manh", "tsvm"),
             _EVAL,
         ),
         Term(
@@ -411,7 +411,9 @@ COMPARATOR = Vocabulary(
         Term("=", "bằng", "Target: exactly the value (an assigned quota).", ("bang",)),
         Term(">", "trên, hơn", "Stated as more than the value.", ("tren", "hon", "more than")),
         Term("<", "dưới", "Stated as less than the value.", ("duoi", "less than")),
-        Term("~", "khoảng, gần", "Stated as about or nearly the value.", ("khoang", "gan", "about")),
+        Term(
+            "~", "khoảng, gần", "Stated as about or nearly the value.", ("khoang", "gan", "about")
+        ),
     ),
 )
 

@@ -97,12 +97,11 @@ def _normalise_vocabulary(checker: _Checker, column: str, vocabulary: str) -> pd
         if value == "" or value in codes:
             mapping[value] = value
             continue
-        symbol = _COMPARATOR_SYMBOLS.get(value)
-        mapping[value] = symbol or index.get(fold(value))
+        mapping[value] = _COMPARATOR_SYMBOLS.get(value) or index.get(fold(value)) or ""
     result = text.map(mapping)
-    bad = result.isna()
+    bad = (result == "") & (text != "")
     checker.flag(bad, column, f"one of {', '.join(vocab.codes)} ({vocab.description})")
-    return result.fillna("")
+    return result
 
 
 def _normalise_dates(checker: _Checker, column: str) -> pd.Series:
@@ -116,6 +115,7 @@ def _normalise_dates(checker: _Checker, column: str) -> pd.Series:
             mapping[value] = parse_partial_date(value).isoformat()
         except ValueError as exc:
             reasons[value] = str(exc)
+            mapping[value] = ""
     result = text.map(mapping)
     for reason in sorted(set(reasons.values())):
         bad_values = [v for v, r in reasons.items() if r == reason]
@@ -124,7 +124,7 @@ def _normalise_dates(checker: _Checker, column: str) -> pd.Series:
             column,
             f"a date as YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY ({reason})",
         )
-    return result.fillna("")
+    return result
 
 
 def _dates(text: pd.Series, last: bool) -> pd.Series:
@@ -350,6 +350,7 @@ def _check_districts(raw: RawTable, districts: pd.DataFrame, problems: list[Prob
     c = _Checker(raw, problems)
     register = load_register()
     known_ids = set(register["district_id"])
+    by_code = register.set_index("gso_code")
     keys = set(zip(register["name"].map(fold), register["province"], strict=True))
     keys |= set(zip(register["registered_name"].map(fold), register["province"], strict=True))
     for row, record in districts.iterrows():
@@ -378,10 +379,24 @@ def _check_districts(raw: RawTable, districts: pd.DataFrame, problems: list[Prob
                     column,
                     f"{info[column]} for a district of {province}",
                 )
-        in_register = record["district_id"] in known_ids or (
-            fold(record["name"]),
-            province,
-        ) in keys
+        code = record["gso_code"]
+        if code and code in by_code.index:
+            owner = by_code.loc[code]
+            if fold(owner["name"]) != fold(record["name"]) or owner["province"] != province:
+                c.flag(
+                    pd.Series(districts.index == row, index=districts.index),
+                    "gso_code",
+                    f"the GSO code of {record['name']} ({province}); {code} is "
+                    f"{owner['registered_name']} ({owner['province']})",
+                )
+        in_register = (
+            record["district_id"] in known_ids
+            or (
+                fold(record["name"]),
+                province,
+            )
+            in keys
+        )
         districts.at[row, "in_register"] = in_register
         if not in_register:
             problems.append(
@@ -438,7 +453,8 @@ def check_tables(raw: dict[str, RawTable], convention=None) -> CheckedTables:
     if "facts" in normalised:
         _check_facts(raw["facts"], normalised["facts"], problems)
     _check_references(raw, normalised, problems)
-    if any(p.severity == "error" for p in problems):
+    missing = set(schema.TABLES) - set(normalised)  # the readers report missing files
+    if missing or any(p.severity == "error" for p in problems):
         return CheckedTables({}, problems, notes)
     return CheckedTables(_typed(normalised), problems, notes)
 
