@@ -42,9 +42,9 @@ def tiny_tables() -> dict[str, list[dict[str, str]]]:
             {"source_id": "test-1", "url": "test:tiny", "publisher": "tests", "published": "2024"}
         ],
         "facts": [
-            _fact("t1", "sop-cop-son-la", "party_members", "stock", "", "2023-12-31", "4014"),
-            _fact("t2", "sop-cop-son-la", "admissions", "flow", "2020", "2024-01-23", "469"),
-            _fact(
+            fact("t1", "sop-cop-son-la", "party_members", "stock", "", "2023-12-31", "4014"),
+            fact("t2", "sop-cop-son-la", "admissions", "flow", "2020", "2024-01-23", "469"),
+            fact(
                 "t3",
                 "sop-cop-son-la",
                 "admissions",
@@ -55,7 +55,7 @@ def tiny_tables() -> dict[str, list[dict[str, str]]]:
                 comparator=">=",
                 basis="total",
             ),
-            _fact(
+            fact(
                 "t4",
                 "sop-cop-son-la",
                 "evaluation",
@@ -66,12 +66,13 @@ def tiny_tables() -> dict[str, list[dict[str, str]]]:
                 subject="organization",
                 category="excellent",
             ),
-            _fact("t5", "sa-thay-kon-tum", "base_organizations", "stock", "", "2021-10-18", "56"),
+            fact("t5", "sa-thay-kon-tum", "base_organizations", "stock", "", "2021-10-18", "56"),
         ],
     }
 
 
-def _fact(fid, district, metric, kind, start, end, value, **extra) -> dict[str, str]:
+def fact(fid, district, metric, kind, start, end, value, **extra) -> dict[str, str]:
+    """One facts.csv row (test data), with unit count and source test-1 unless given."""
     row = {c: "" for c in TABLES["facts"].column_names}
     row.update(
         fact_id=fid,
@@ -126,3 +127,12 @@ def embedded():
     from analysis import load_dataset
 
     return load_dataset()
+
+
+def dataset_with(tmp_path: Path, facts: list[dict[str, str]], name: str = "built"):
+    """Loads a dataset of the two tiny districts with the given facts (test data)."""
+    from analysis import load_dataset
+
+    tables = tiny_tables()
+    tables["facts"] = facts
+    return load_dataset(write_dataset(tmp_path / name, tables))

@@ -1,7 +1,10 @@
+import json
 import subprocess
 import sys
 
-from analysis.cli import main
+import pytest
+
+from analysis.cli import TABLES, main
 
 from conftest import tiny_tables, write_dataset
 
@@ -38,3 +41,26 @@ def test_find(capsys):
     assert main(["find", "TP Long Xuyên"]) == 0
     assert "long-xuyen-an-giang" in capsys.readouterr().out
     assert main(["find", "nowhere at all"]) == 1
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_every_table_prints_for_the_embedded_data(name, capsys):
+    assert main(["table", name, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert isinstance(records, list) and records
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_every_table_survives_a_one_fact_dataset(tmp_path, name, capsys):
+    tables = tiny_tables()
+    tables["facts"] = tables["facts"][:1]
+    folder = write_dataset(tmp_path / "one", tables)
+    assert main(["table", name, "--data", str(folder), "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "district_id" in header
+
+
+def test_table_for_one_district(capsys):
+    assert main(["table", "targets", "--district", "huyện Sốp Cộp", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "sop-cop-son-la" in lines[1]

@@ -95,6 +95,40 @@ def cmd_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+TABLES = {
+    "growth": ("growth", "compute_growth", "annualised growth between stocks"),
+    "stocks": ("growth", "stock_series", "stock levels, stated and derived"),
+    "admissions": ("growth", "admissions_per_year", "admissions per year and per 100 members"),
+    "admission-changes": ("growth", "admission_changes", "year-on-year change of admissions"),
+    "comparison": ("growth", "compare_districts", "one row per district, with ranks"),
+    "evaluations": ("evaluations", "summarize_evaluations", "rating distributions"),
+    "evaluation-checks": ("evaluations", "check_evaluations", "evaluation inconsistencies"),
+    "targets": ("targets", "assess_targets", "targets, attainment and status"),
+    "attainments": ("targets", "compare_stated_attainment", "stated vs computed attainment"),
+    "quality": ("quality", "find_contradictions", "every contradiction found"),
+}
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    """Prints an analysis table to stdout."""
+    import importlib
+
+    from .export import write_table
+    from .lookup import DistrictLookupError, resolve_district
+
+    dataset = _load(args.data, args)
+    module, function, _ = TABLES[args.name]
+    table = getattr(importlib.import_module(f"analysis.{module}"), function)(dataset)
+    if args.district:
+        try:
+            district = resolve_district(args.district, dataset)
+        except DistrictLookupError as exc:
+            raise UsageError(str(exc)) from None
+        table = table[table["district_id"] == district]
+    write_table(table, args.format, sys.stdout)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Returns the argument parser with every command."""
     parser = argparse.ArgumentParser(
@@ -117,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
     _add_data_options(find)
     find.set_defaults(func=cmd_find)
+
+    table = commands.add_parser(
+        "table",
+        help="print an analysis table (csv, markdown or json)",
+        description="Tables: " + "; ".join(f"{k}: {v[2]}" for k, v in TABLES.items()),
+    )
+    table.add_argument("name", choices=list(TABLES), metavar="NAME", help=", ".join(TABLES))
+    table.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
+    table.add_argument("--district", help="only this district (name or id)")
+    table.add_argument("--format", choices=["csv", "markdown", "json"], default="csv")
+    _add_data_options(table)
+    table.set_defaults(func=cmd_table)
     return parser
 
 

@@ -159,3 +159,11 @@ def period_label(start: str, end: str) -> str:
     if len(start) == len(end) == 4:
         return f"{start}–{end}"
     return f"{start} – {end}"
+
+
+def years_since(earlier: date, later: date) -> float:
+    """Returns the years from one moment to a later one (the days after `earlier` up to
+    `later`): 31 December 2010 to 31 December 2020 is 10.0 years."""
+    if later <= earlier:
+        raise ValueError(f"{later} is not after {earlier}")
+    return years_between(earlier + timedelta(days=1), later)

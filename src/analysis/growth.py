@@ -1,0 +1,406 @@
+"""Growth of membership and organisations, and the pace of admissions.
+
+Every row carries the ids of the facts it comes from (`fact_ids`) and says whether it is
+stated by a source or derived by the library (`derived`, with the `method`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset
+from .periods import moment_of, parse_partial_date, period_label, years_between, years_since
+from .schema import STOCK_METRICS
+from .selection import count_ids, join_ids, label_districts, select_facts, text_of
+
+NEAR_DAYS = 366
+"""How far (days) a membership stock may lie from a period's end to serve as its base."""
+
+STOCK_COLUMNS = [
+    "district_id",
+    "metric",
+    "date",
+    "value",
+    "qualifier",
+    "derived",
+    "method",
+    "fact_ids",
+]
+
+
+def stock_series(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
+    """Returns every stock level per district and metric, stated and derived.
+
+    Stated levels are stocks at a moment. Derived levels are baselines of `change` facts:
+    Sa Thầy had 56 base organisations on 18 October 2021, 7 more than in 2010, so 49 at the
+    end of 2010 (the baseline year's last day, by the period convention).
+
+    Returns:
+        Columns district_id, metric, date, value, qualifier ('>', '<', '~' or ''), derived,
+        method, fact_ids; one row per distinct level (facts stating the same level at the
+        same date are merged and all their ids kept).
+    """
+    stocks = select_facts(dataset, metric=metrics, kind="stock", unit="count", total_only=True)
+    stocks = stocks[stocks["period_start"].isna()].assign(
+        metric=lambda f: f["metric"].astype(str),
+        qualifier=lambda f: text_of(f["comparator"]),
+    )
+    stated = (
+        stocks.groupby(["district_id", "metric", "period_end", "value", "qualifier"])["fact_id"]
+        .agg(join_ids)
+        .reset_index()
+        .rename(columns={"period_end": "date", "fact_id": "fact_ids"})
+        .assign(derived=False, method="stated")
+    )
+    changes = select_facts(dataset, metric=metrics, kind="change", unit="count", total_only=True)
+    derived = []
+    by_key = stated.set_index(["district_id", "metric", "date"]).sort_index()
+    for change in changes.itertuples():
+        key = (change.district_id, str(change.metric), change.period_end)
+        if key not in by_key.index:
+            continue
+        current = by_key.loc[[key]].iloc[0]
+        baseline = pd.Timestamp(moment_of(change.period_start_text))
+        derived.append(
+            {
+                "district_id": change.district_id,
+                "metric": str(change.metric),
+                "date": baseline,
+                "value": current["value"] - change.value,
+                "qualifier": current["qualifier"],
+                "derived": True,
+                "method": (
+                    f"{current['value']:g} on {key[2].date()} minus the stated change "
+                    f"{change.value:+g} since {change.period_start_text}"
+                ),
+                "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
+            }
+        )
+    series = pd.concat([stated, pd.DataFrame(derived, columns=stated.columns)], ignore_index=True)
+    series = series[STOCK_COLUMNS].astype(
+        {"derived": bool, "value": float, "date": "datetime64[ns]"}
+    )
+    series = series.sort_values(["district_id", "metric", "date", "derived"])
+    return series.reset_index(drop=True)
+
+
+def annualised_growth(start_value: float, end_value: float, years: float) -> float:
+    """Compound annual growth rate in percent: (end/start)^(1/years) - 1."""
+    if years <= 0 or start_value <= 0 or end_value < 0:
+        return math.nan
+    return ((end_value / start_value) ** (1 / years) - 1) * 100
+
+
+def _one_per_date(series: pd.DataFrame) -> pd.DataFrame:
+    """Keeps one level per date: stated before derived, then the best corroborated."""
+    ranked = series.assign(_support=count_ids(series["fact_ids"]))
+    ranked = ranked.sort_values(["date", "derived", "_support"], ascending=[True, True, False])
+    return ranked.drop_duplicates("date").drop(columns="_support")
+
+
+def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
+    """Returns the annualised growth between stocks of each district and metric.
+
+    One row per pair of consecutive levels, plus first-to-last where a series has more than
+    two. Durations come from the dates (periods.years_since).
+
+    Returns:
+        Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
+        years, change, cagr_percent, approximate (a level was stated as "more than" or
+        "about"), short_span (under a year: annualising magnifies noise), derived (a level was derived), method, fact_ids.
+    """
+    rows = []
+    series = stock_series(dataset, metrics)
+    for (district, metric), group in series.groupby(["district_id", "metric"], sort=True):
+        levels = _one_per_date(group).reset_index(drop=True)
+        if len(levels) < 2:
+            continue
+        pairs = [(i, i + 1, "consecutive") for i in range(len(levels) - 1)]
+        if len(levels) > 2:
+            pairs.append((0, len(levels) - 1, "first to last"))
+        for a, b, kind in pairs:
+            first, last = levels.iloc[a], levels.iloc[b]
+            years = years_since(first["date"].date(), last["date"].date())
+            rows.append(
+                {
+                    "district_id": district,
+                    "metric": metric,
+                    "pair": kind,
+                    "start_date": first["date"],
+                    "end_date": last["date"],
+                    "start_value": first["value"],
+                    "end_value": last["value"],
+                    "years": years,
+                    "change": last["value"] - first["value"],
+                    "cagr_percent": annualised_growth(first["value"], last["value"], years),
+                    "approximate": bool(first["qualifier"] or last["qualifier"]),
+                    "short_span": years < 1,
+                    "derived": True,
+                    "method": "compound annual growth between the two levels"
+                    + (
+                        " (a level is itself derived)"
+                        if first["derived"] or last["derived"]
+                        else ""
+                    ),
+                    "fact_ids": join_ids([first["fact_ids"], last["fact_ids"]]),
+                }
+            )
+    columns = [
+        "district_id", "metric", "pair", "start_date", "end_date", "start_value", "end_value",
+        "years", "change", "cagr_percent", "approximate", "short_span", "derived", "method",
+        "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def admission_flows(dataset: Dataset) -> pd.DataFrame:
+    """Returns admissions totals over periods: stated flows, plus flows derived from a
+    stated difference between two periods (Kinh Môn: 15 more by September 2022 than in the
+    whole of 2021 gives 2021's total). Facts stating the same flow are merged."""
+    flows = select_facts(dataset, metric="admissions", kind="flow", unit="count", total_only=True)
+    flows = flows.assign(qualifier=text_of(flows["comparator"]))
+    stated = (
+        flows.groupby(
+            [
+                "district_id",
+                "period_start",
+                "period_end",
+                "period_start_text",
+                "period_end_text",
+                "value",
+                "qualifier",
+            ]
+        )["fact_id"]
+        .agg(join_ids)
+        .reset_index()
+        .rename(columns={"fact_id": "fact_ids"})
+        .assign(derived=False, method="stated")
+    )
+    # A change of a flow ("15 more than in the whole of 2021") gives the earlier period's flow.
+    changes = select_facts(
+        dataset, metric="admissions", kind="change", unit="count", total_only=True
+    )
+    derived = []
+    for change in changes.itertuples():
+        current = stated[
+            (stated["district_id"] == change.district_id)
+            & (stated["period_end"] == change.period_end)
+        ]
+        if current.empty:
+            continue
+        current = current.iloc[0]
+        span = parse_partial_date(change.period_start_text)
+        derived.append(
+            {
+                "district_id": change.district_id,
+                "period_start": pd.Timestamp(span.first_day),
+                "period_end": pd.Timestamp(span.last_day),
+                "period_start_text": change.period_start_text,
+                "period_end_text": change.period_start_text,
+                "value": current["value"] - change.value,
+                "qualifier": current["qualifier"],
+                "derived": True,
+                "method": (
+                    f"{current['value']:g} admitted {period_label(current['period_start_text'], current['period_end_text'])}"
+                    f" minus the stated difference {change.value:+g} from {change.period_start_text}"
+                ),
+                "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
+            }
+        )
+    flows = pd.concat([stated, pd.DataFrame(derived, columns=stated.columns)], ignore_index=True)
+    return flows.astype(
+        {
+            "derived": bool,
+            "value": float,
+            "period_start": "datetime64[ns]",
+            "period_end": "datetime64[ns]",
+        }
+    )
+
+
+def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
+    """Returns admissions per year for every admissions flow, and per 100 members.
+
+    Annual figures divide a flow by the length of its period in years (from dates). A flow
+    shorter than a year is extrapolated linearly to a year and flagged `partial_year`. The
+    rate per 100 members uses the membership stock (stated or derived) nearest the period's
+    end, within a year of it.
+
+    Returns:
+        Columns district_id, period, period_start, period_end, years, admissions, qualifier,
+        per_year, partial_year, members, members_date, per_100_members, derived, method,
+        fact_ids.
+    """
+    flows = admission_flows(dataset)
+    flows["years"] = [
+        years_between(s.date(), e.date())
+        for s, e in zip(flows["period_start"], flows["period_end"], strict=True)
+    ]
+    members = stock_series(dataset, ("party_members",))
+    rows = []
+    for flow in flows.itertuples():
+        per_year = flow.value / flow.years
+        near = members[
+            (members["district_id"] == flow.district_id)
+            & (members["date"] >= flow.period_start - pd.Timedelta(days=NEAR_DAYS))
+            & (members["date"] <= flow.period_end + pd.Timedelta(days=NEAR_DAYS))
+        ]
+        base = None
+        if not near.empty:
+            distance = (near["date"] - flow.period_end).abs()
+            base = near.loc[distance.idxmin()]
+        methods = [] if not flow.derived else [flow.method]
+        if flow.years < 1:
+            methods.append(f"annualised from {flow.years:.2f} of a year")
+        elif flow.years != 1:
+            methods.append(f"total over {flow.years:.2f} years ÷ years")
+        if base is not None:
+            methods.append(f"per 100 members on {base['date'].date()}")
+        rows.append(
+            {
+                "district_id": flow.district_id,
+                "period": period_label(flow.period_start_text, flow.period_end_text),
+                "period_start": flow.period_start,
+                "period_end": flow.period_end,
+                "years": flow.years,
+                "admissions": flow.value,
+                "qualifier": flow.qualifier,
+                "per_year": per_year,
+                "partial_year": flow.years < 1,
+                "members": np.nan if base is None else base["value"],
+                "members_date": pd.NaT if base is None else base["date"],
+                "per_100_members": np.nan if base is None else per_year / base["value"] * 100,
+                "derived": bool(flow.derived or flow.years != 1 or base is not None),
+                "method": "; ".join(methods) or "stated",
+                "fact_ids": join_ids(
+                    [flow.fact_ids] + ([] if base is None else [base["fact_ids"]])
+                ),
+            }
+        )
+    columns = [
+        "district_id", "period", "period_start", "period_end", "years", "admissions",
+        "qualifier", "per_year", "partial_year", "members", "members_date", "per_100_members",
+        "derived", "method", "fact_ids",
+    ]  # fmt: skip
+    dates = {c: "datetime64[ns]" for c in ("period_start", "period_end", "members_date")}
+    table = pd.DataFrame(rows, columns=columns).astype(dates)
+    return table.sort_values(["district_id", "period_start", "period_end"]).reset_index(drop=True)
+
+
+def admission_changes(dataset: Dataset) -> pd.DataFrame:
+    """Returns the year-on-year change of annual admissions.
+
+    Uses flows that cover exactly one calendar year; where sources disagree on a year's
+    total, that year is left out (the quality report lists the disagreement).
+
+    Returns:
+        Columns district_id, year, previous_year, admissions, previous_admissions, change,
+        change_percent, derived, fact_ids.
+    """
+    per_year = admissions_per_year(dataset)
+    calendar = per_year[
+        (per_year["period_start"].dt.month == 1)
+        & (per_year["period_start"].dt.day == 1)
+        & (per_year["period_end"].dt.year == per_year["period_start"].dt.year)
+        & (per_year["period_end"].dt.month == 12)
+        & (per_year["period_end"].dt.day == 31)
+    ].assign(year=lambda t: t["period_start"].dt.year)
+    agreed = calendar.groupby(["district_id", "year"]).filter(
+        lambda g: g["admissions"].nunique() == 1
+    )
+    agreed = agreed.groupby(["district_id", "year"]).agg(
+        admissions=("admissions", "first"),
+        fact_ids=("fact_ids", join_ids),
+        derived=("derived", "any"),
+    )
+    rows = []
+    for (district, year), row in agreed.iterrows():
+        previous = (district, year - 1)
+        if previous not in agreed.index:
+            continue
+        before = agreed.loc[previous]
+        change = row["admissions"] - before["admissions"]
+        rows.append(
+            {
+                "district_id": district,
+                "year": year,
+                "previous_year": year - 1,
+                "admissions": row["admissions"],
+                "previous_admissions": before["admissions"],
+                "change": change,
+                "change_percent": change / before["admissions"] * 100
+                if before["admissions"]
+                else np.nan,
+                "derived": True,
+                "fact_ids": join_ids([before["fact_ids"], row["fact_ids"]]),
+            }
+        )
+    columns = [
+        "district_id", "year", "previous_year", "admissions", "previous_admissions", "change",
+        "change_percent", "derived", "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _latest(series: pd.DataFrame, metric: str) -> pd.DataFrame:
+    levels = series[series["metric"] == metric].sort_values(
+        ["date", "derived"], ascending=[True, False]
+    )
+    return levels.groupby("district_id").tail(1).set_index("district_id")
+
+
+def compare_districts(dataset: Dataset) -> pd.DataFrame:
+    """Returns one row per district with its latest figures, ranks and support.
+
+    Figures of different districts come from different dates; each comes with its date so
+    that a reader can judge whether a comparison is fair. Ranks are 1 for the highest value
+    among the districts that have the figure.
+
+    Returns:
+        Columns district_id, district, district_type, province, region, members,
+        members_date, members_facts, base_organizations, base_organizations_date,
+        base_organizations_facts, admissions_per_year, admissions_period, admissions_facts,
+        admissions_per_100_members, members_cagr_percent, members_cagr_years, the rank_*
+        columns, and n_facts.
+    """
+    series = stock_series(dataset)
+    members = _latest(series, "party_members")
+    organizations = _latest(series, "base_organizations")
+    per_year = admissions_per_year(dataset)
+    per_year = per_year.assign(full=per_year["years"] >= 1).sort_values(["full", "period_end"])
+    admissions = per_year.groupby("district_id").tail(1).set_index("district_id")
+    growth = compute_growth(dataset, ("party_members",))
+    growth = (
+        growth[growth["pair"] != "consecutive"].combine_first(growth) if len(growth) else growth
+    )
+    growth = growth.sort_values("years").groupby("district_id").tail(1).set_index("district_id")
+
+    table = dataset.districts[["district_id"]].set_index("district_id")
+    table["members"] = members["value"]
+    table["members_date"] = members["date"]
+    table["members_facts"] = count_ids(members["fact_ids"])
+    table["base_organizations"] = organizations["value"]
+    table["base_organizations_date"] = organizations["date"]
+    table["base_organizations_facts"] = count_ids(organizations["fact_ids"])
+    table["admissions_per_year"] = admissions["per_year"]
+    table["admissions_period"] = admissions["period"]
+    table["admissions_facts"] = count_ids(admissions["fact_ids"])
+    table["admissions_per_100_members"] = admissions["per_100_members"]
+    table["members_cagr_percent"] = growth["cagr_percent"] if len(growth) else np.nan
+    table["members_cagr_years"] = growth["years"] if len(growth) else np.nan
+    for column in (
+        "members",
+        "admissions_per_year",
+        "admissions_per_100_members",
+        "members_cagr_percent",
+    ):
+        table[f"rank_{column}"] = table[column].rank(ascending=False, method="min").astype("Int64")
+    for column in ("members_facts", "base_organizations_facts", "admissions_facts"):
+        table[column] = table[column].fillna(0).astype(int)
+    table["n_facts"] = (
+        dataset.facts.groupby("district_id").size().reindex(table.index).fillna(0).astype(int)
+    )
+    return label_districts(table.reset_index(), dataset)

@@ -1,0 +1,184 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.contingency_tables import Table
+
+from analysis.evaluations import (
+    NotTestable,
+    check_evaluations,
+    multinomial_intervals,
+    summarize_evaluations,
+    test_homogeneity,
+    wilson_interval,
+)
+
+from conftest import dataset_with, fact
+
+SOP = "sop-cop-son-la"
+
+
+def _distribution(dataset, district, subject, period="2023"):
+    table = summarize_evaluations(dataset)
+    rows = table[
+        (table["district_id"] == district)
+        & (table["subject"] == subject)
+        & (table["period"] == period)
+    ]
+    return rows.set_index("category")
+
+
+def test_sop_cop_organizations_2023(embedded):
+    orgs = _distribution(embedded, SOP, "organization")
+    assert orgs.loc["excellent", "total"] == 41
+    assert "base organizations on 2023-12-31" in orgs.loc["excellent", "total_basis"]
+    assert orgs.loc["excellent", "share_computed"] == pytest.approx(6 / 41 * 100)
+    assert orgs.loc["excellent", "share_stated"] == 15.2
+    assert orgs.loc["excellent", "share_check"] == "differs beyond rounding"
+    assert orgs.loc["completed", "share_check"] == "consistent"  # 3/41 = 7.32 → 7.3
+    assert orgs.loc["not_completed", "count"] == 0  # 41 - 6 - 32 - 3
+    assert orgs.loc["not_completed", "count_basis"].startswith("derived")
+    assert orgs.loc["good_or_above", "count"] == 38
+    assert orgs.loc["good_or_above", "cumulative"]
+
+
+def test_sop_cop_inconsistencies_are_found(embedded):
+    findings = check_evaluations(embedded)
+    sop = findings[findings["district_id"] == SOP].set_index("check")
+    assert sop.loc["shares do not sum to 100", "stated"] == pytest.approx(100.6)
+    share = sop.loc["share differs from count ÷ total"]
+    assert share["computed"] == pytest.approx(14.634, abs=1e-3)
+    assert share["stated"] == 15.2
+    assert "6 of 41 is 14.6 %" in share["what"]
+
+
+def test_members_reconstructed_from_shares_are_labelled(embedded):
+    members = _distribution(embedded, SOP, "member")
+    assert members.loc["excellent", "count"] == round(0.152 * 4014)
+    assert members.loc["excellent", "count_basis"].startswith("reconstructed")
+    assert math.isnan(members.loc["excellent", "ci_low"])  # no interval for estimates
+
+
+def test_wilson_interval_matches_the_closed_form():
+    count, total, z = 6, 41, stats.norm.ppf(0.975)
+    p = count / total
+    centre = (p + z**2 / (2 * total)) / (1 + z**2 / total)
+    half = z / (1 + z**2 / total) * math.sqrt(p * (1 - p) / total + z**2 / (4 * total**2))
+    low, high = wilson_interval(count, total)
+    assert low == pytest.approx((centre - half) * 100)
+    assert high == pytest.approx((centre + half) * 100)
+
+
+def test_multinomial_intervals_cover_each_share():
+    counts = pd.Series({"excellent": 6, "good": 32, "completed": 3, "not_completed": 0})
+    intervals = multinomial_intervals(counts)
+    shares = counts / counts.sum() * 100
+    assert ((intervals["low"] <= shares) & (shares <= intervals["high"])).all()
+    # Simultaneous intervals are wider than the single Wilson interval of a category.
+    low, high = wilson_interval(32, 41)
+    assert intervals.loc["good", "high"] - intervals.loc["good", "low"] > high - low
+
+
+def _two_districts(tmp_path):
+    facts = []
+    for district, counts in ((SOP, (6, 32, 3, 0)), ("sa-thay-kon-tum", (20, 25, 8, 3))):
+        for category, count in zip(
+            ("excellent", "good", "completed", "not_completed"), counts, strict=True
+        ):
+            facts.append(
+                fact(
+                    f"{district}-{category}",
+                    district,
+                    "evaluation",
+                    "stock",
+                    "",
+                    "2023",
+                    str(count),
+                    subject="organization",
+                    category=category,
+                )
+            )
+    return dataset_with(tmp_path, facts)
+
+
+def test_homogeneity_matches_scipy_and_statsmodels(tmp_path):
+    result = test_homogeneity(_two_districts(tmp_path), subject="organization")
+    table = np.array([[6, 32, 3, 0], [20, 25, 8, 3]])
+    statistic, p_value, dof, _ = stats.chi2_contingency(table, correction=False)
+    assert (result.statistic, result.p_value, result.dof) == pytest.approx(
+        (statistic, p_value, dof)
+    )
+    # statsmodels adds 0.5 to every cell when one is zero unless told not to.
+    reference = Table(table, shift_zeros=False).test_nominal_association()
+    assert result.statistic == pytest.approx(reference.statistic)
+    assert result.p_value == pytest.approx(reference.pvalue)
+    assert result.dof == reference.df
+    assert result.name == "Pearson chi-square test of homogeneity"
+    assert not result.assumptions_met  # expected counts of 1.4 for not_completed
+    assert "only approximate" in result.reading
+
+
+def test_homogeneity_needs_two_districts(embedded):
+    with pytest.raises(NotTestable, match="needs at least two"):
+        test_homogeneity(embedded, subject="member")
+    result = test_homogeneity(embedded, subject="member", use_reconstructed=True)
+    assert result.reconstructed
+    assert len(result.table) == 3
+    assert "reconstructed" in result.reading
+    assert "different periods" in result.reading
+
+
+def test_shares_over_100_are_flagged_even_when_incomplete(tmp_path):
+    facts = [
+        fact(
+            "a",
+            SOP,
+            "evaluation",
+            "stock",
+            "",
+            "2022",
+            "70",
+            unit="percent",
+            subject="member",
+            category="excellent",
+        ),
+        fact(
+            "b",
+            SOP,
+            "evaluation",
+            "stock",
+            "",
+            "2022",
+            "40",
+            unit="percent",
+            subject="member",
+            category="good",
+        ),
+    ]
+    findings = check_evaluations(dataset_with(tmp_path, facts))
+    assert findings.iloc[0]["check"] == "shares do not sum to 100"
+    assert findings.iloc[0]["stated"] == 110
+
+
+def test_counts_above_the_number_assessed_are_flagged(tmp_path):
+    facts = [
+        fact(
+            "a",
+            SOP,
+            "evaluation",
+            "stock",
+            "",
+            "2022",
+            "30",
+            subject="member",
+            category="excellent",
+        ),
+        fact("b", SOP, "evaluation", "stock", "", "2022", "25", subject="member", category="good"),
+        fact(
+            "c", SOP, "evaluation", "stock", "", "2022", "50", subject="member", category="assessed"
+        ),
+    ]
+    findings = check_evaluations(dataset_with(tmp_path, facts))
+    assert "counts exceed the total" in set(findings["check"])
