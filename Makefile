@@ -31,7 +31,7 @@ check: $(STAMP) ## Validate the embedded dataset and print its summary
 
 test: $(STAMP) ## Lint, then run the whole test suite (unit, data, notebooks, faults)
 	$(BIN)/ruff check src tests benchmarks scripts notebooks
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts notebooks
 	$(PY) -m pytest $(ARGS)
 
 test-fast: $(STAMP) ## Run the tests that do not execute notebooks
@@ -39,10 +39,10 @@ test-fast: $(STAMP) ## Run the tests that do not execute notebooks
 
 lint: $(STAMP) ## Check style with ruff (no changes)
 	$(BIN)/ruff check src tests benchmarks scripts notebooks
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts notebooks
 
 format: $(STAMP) ## Format and fix what ruff can fix
-	$(BIN)/ruff format src tests benchmarks scripts
+	$(BIN)/ruff format src tests benchmarks scripts notebooks
 	$(BIN)/ruff check --fix src tests benchmarks scripts notebooks
 
 lab: $(STAMP) ## Start JupyterLab on the project

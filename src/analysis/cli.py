@@ -7,6 +7,7 @@ errors (unknown option, bad parameter, missing file).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -129,6 +130,130 @@ def cmd_table(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param takes NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _apply_params(jobs, given: dict[str, str]):
+    """Gives each job the --param values its notebook declares, typed as declared."""
+    import dataclasses
+    import json as json_module
+
+    from .notebook_params import coerce_text, read_parameters
+
+    if not given:
+        return jobs
+    declared_anywhere = set()
+    specs_by_notebook = {}
+    for job in jobs:
+        if job.notebook not in specs_by_notebook:
+            specs_by_notebook[job.notebook] = read_parameters(
+                json_module.loads(job.notebook.read_text(encoding="utf-8")), job.notebook.name
+            )
+        declared_anywhere |= set(specs_by_notebook[job.notebook])
+    unknown = sorted(set(given) - declared_anywhere)
+    if unknown:
+        raise UsageError(
+            f"unknown parameter(s) {', '.join(unknown)}: no report notebook declares them "
+            f"(declared: {', '.join(sorted(declared_anywhere))})"
+        )
+    updated = []
+    for job in jobs:
+        specs = specs_by_notebook[job.notebook]
+        try:
+            extra = {k: coerce_text(specs[k], v) for k, v in given.items() if k in specs}
+        except ValueError as exc:
+            raise UsageError(f"--param: {exc}") from None
+        updated.append(dataclasses.replace(job, parameters={**job.parameters, **extra}))
+    return updated
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    """Renders every report (or those asked for), exports HTML and writes the index."""
+    from .lookup import DistrictLookupError
+    from .paths import default_reports_dir
+    from .problems import DatasetError
+    from .report_index import write_index
+    from .runner import BatchSettings, RunnerError, default_data_argument, plan_jobs, run_batch
+
+    try:
+        dataset = _load(args.data, args)
+    except DatasetError as exc:
+        print(f"error: the dataset is not valid:\n{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    out_dir = Path(args.out) if args.out else default_reports_dir()
+    try:
+        jobs = plan_jobs(
+            dataset,
+            default_data_argument(args.data),
+            districts=args.districts,
+            include_comparisons=not args.no_comparisons,
+        )
+        jobs = _apply_params(jobs, _parse_params(args.param))
+        settings = BatchSettings(
+            out_dir=out_dir,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            force=args.force,
+            keep_code=args.keep_code,
+            fresh_kernels=args.fresh_kernels,
+            data_origin=dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
+            data_fingerprint=dataset.fingerprint,
+            progress=not args.no_progress,
+        )
+        batch = run_batch(jobs, settings)
+    except (RunnerError, DistrictLookupError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    index = write_index(
+        batch, settings.data_origin, dataset.fingerprint, jobs, synthetic=dataset.synthetic
+    )
+    made, skipped, failed = batch.count("ok"), batch.count("skipped"), batch.count("failed")
+    rate = made / batch.seconds if batch.seconds and made else 0
+    print(f"{'report':<40} {'status':<8} {'seconds':>8}")
+    for result in batch.results:
+        if result.status != "skipped" or args.verbose:
+            print(
+                f"{result.job.folder() + '/' + result.job.name:<40} {result.status:<8} {result.seconds:>8.2f}"
+            )
+    for result in batch.failed:
+        print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
+    print(
+        f"{len(batch.results)} reports: {made} made, {skipped} unchanged (skipped), {failed} failed "
+        f"in {batch.seconds:.1f} s ({rate:.2f} reports/s); index: {index}"
+    )
+    if batch.interrupted:
+        print("interrupted: finished reports are kept; run again to make the rest", file=sys.stderr)
+        return 130
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_strip(args: argparse.Namespace) -> int:
+    """Removes outputs and execution counts from notebooks (in place)."""
+    import nbformat
+
+    from .files import write_text_atomic
+
+    for name in args.notebooks:
+        notebook = nbformat.read(name, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+            cell.metadata.pop("execution", None)
+        notebook.metadata.pop("papermill", None)
+        notebook.metadata.pop("widgets", None)
+        write_text_atomic(Path(name), nbformat.writes(notebook) + "\n")
+        print(f"stripped {name}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Returns the argument parser with every command."""
     parser = argparse.ArgumentParser(
@@ -163,6 +288,39 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--format", choices=["csv", "markdown", "json"], default="csv")
     _add_data_options(table)
     table.set_defaults(func=cmd_table)
+
+    reports = commands.add_parser(
+        "reports",
+        help="render every report with papermill-style notebooks, export HTML, write the index",
+    )
+    reports.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
+    reports.add_argument("--out", help="output folder (default: reports/)")
+    reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
+    reports.add_argument(
+        "--jobs", type=int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
+    )
+    reports.add_argument(
+        "--timeout", type=float, default=600, help="time limit per report, seconds"
+    )
+    reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
+    reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
+    reports.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="a new kernel for every report (slow; for checks)",
+    )
+    reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
+    reports.add_argument(
+        "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
+    )
+    reports.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
+    _add_data_options(reports)
+    reports.set_defaults(func=cmd_reports)
+
+    strip = commands.add_parser("strip", help="remove outputs from notebooks before committing")
+    strip.add_argument("notebooks", nargs="+")
+    strip.set_defaults(func=cmd_strip)
     return parser
 
 

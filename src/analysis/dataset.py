@@ -54,6 +54,25 @@ class Dataset:
             sources=self.sources.copy(),
         )
 
+    def subset(self, district_ids: list[str]) -> Dataset:
+        """Returns the dataset restricted to some districts (their facts and sources).
+
+        The fingerprint of a subset combines the dataset's with the ids, so that caches and
+        provenance tell subsets apart.
+        """
+        wanted = set(district_ids)
+        facts = self.facts[self.facts["district_id"].isin(wanted)].reset_index(drop=True)
+        districts = self.districts[self.districts["district_id"].isin(wanted)].reset_index(
+            drop=True
+        )
+        sources = self.sources[self.sources["source_id"].isin(set(facts["source_id"]))].reset_index(
+            drop=True
+        )
+        digest = hashlib.sha256(
+            (self.fingerprint + "|" + ";".join(sorted(wanted))).encode()
+        ).hexdigest()
+        return replace(self, facts=facts, districts=districts, sources=sources, fingerprint=digest)
+
     def summary(self) -> dict:
         """Counts for the check command and report headers."""
         years = pd.concat([self.facts["period_start"], self.facts["period_end"]]).dt.year

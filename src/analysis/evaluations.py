@@ -548,3 +548,45 @@ def _reading(
 
 
 test_homogeneity.__test__ = False  # not a pytest test despite its name
+
+
+def homogeneity_table(
+    dataset: Dataset, alpha: float = 0.05, summary: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Runs every test of homogeneity the data allows: members and organisations, each
+    scheme, with exact counts and with counts reconstructed from shares. A combination that
+    cannot be tested gets a row saying why.
+    """
+    summary = summarize_evaluations(dataset, alpha) if summary is None else summary
+    rows = []
+    for subject, scheme in (
+        ("member", "2018"),
+        ("organization", "2018"),
+        ("organization", "pre-2018"),
+    ):
+        for reconstructed in (False, True):
+            try:
+                result = test_homogeneity(dataset, subject, scheme, reconstructed, alpha, summary)
+                rows.append(
+                    result.as_row()
+                    | {
+                        "scheme": scheme,
+                        "counts": "reconstructed allowed" if reconstructed else "exact",
+                    }
+                )
+            except NotTestable as exc:
+                rows.append(
+                    {
+                        "test": "not testable",
+                        "subject": subject,
+                        "scheme": scheme,
+                        "counts": "reconstructed allowed" if reconstructed else "exact",
+                        "reading": str(exc),
+                    }
+                )
+    columns = [
+        "subject", "scheme", "counts", "test", "districts", "categories", "statistic", "dof",
+        "p_value", "min_expected", "share_expected_below_5", "assumptions_met",
+        "reconstructed_counts", "reading",
+    ]  # fmt: skip
+    return pd.DataFrame(rows).reindex(columns=columns)

@@ -404,3 +404,53 @@ def compare_districts(dataset: Dataset) -> pd.DataFrame:
         dataset.facts.groupby("district_id").size().reindex(table.index).fillna(0).astype(int)
     )
     return label_districts(table.reset_index(), dataset)
+
+
+def fit_admissions_vs_members(comparison: pd.DataFrame) -> dict | None:
+    """Fits admissions per year ∝ members^slope across districts (OLS on logarithms).
+
+    A slope of 1 means districts admit in proportion to their size. The figures of different
+    districts come from different years, and each district counts once, so the fit describes
+    this collection of figures, not a causal relation.
+
+    Args:
+        comparison: The table of `compare_districts`.
+
+    Returns:
+        slope, its 95 % interval, intercept, r_squared, n, p_value (slope = 0) and a reading;
+        None with fewer than three districts having both figures.
+    """
+    import statsmodels.api as sm
+
+    rows = comparison.dropna(subset=["members", "admissions_per_year"])
+    rows = rows[(rows["members"] > 0) & (rows["admissions_per_year"] > 0)]
+    if len(rows) < 3:
+        return None
+    x = sm.add_constant(np.log(rows["members"].to_numpy(dtype=float)))
+    model = sm.OLS(np.log(rows["admissions_per_year"].to_numpy(dtype=float)), x).fit()
+    low, high = model.conf_int(0.05)[1]
+    slope = float(model.params[1])
+    reading = (
+        f"Across {len(rows)} districts, admissions per year grow with membership to the power "
+        f"{slope:.2f} (95 % interval {low:.2f} to {high:.2f}); "
+        + (
+            "larger districts admit proportionally as many."
+            if low <= 1 <= high
+            else (
+                "larger districts admit proportionally fewer."
+                if high < 1
+                else "larger districts admit proportionally more."
+            )
+        )
+        + " Figures come from different years; this describes the collection, not a cause."
+    )
+    return {
+        "slope": slope,
+        "slope_low": float(low),
+        "slope_high": float(high),
+        "intercept": float(model.params[0]),
+        "r_squared": float(model.rsquared),
+        "n": len(rows),
+        "p_value": float(model.pvalues[1]),
+        "reading": reading,
+    }

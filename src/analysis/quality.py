@@ -390,3 +390,22 @@ def summarize_quality(findings: pd.DataFrame) -> pd.DataFrame:
         .sort_values("findings", ascending=False)
         .reset_index()
     )
+
+
+def findings_by_source(dataset: Dataset, findings: pd.DataFrame) -> pd.DataFrame:
+    """Returns one row per finding and source involved: which sources each contradiction
+    touches, with publisher, publication date and address."""
+    if findings.empty:
+        return pd.DataFrame(
+            columns=["source_id", "publisher", "published", "url", "district", "check", "what"]
+        )
+    exploded = findings.assign(fact_id=findings["fact_ids"].str.split(";")).explode("fact_id")
+    joined = exploded.merge(dataset.facts[["fact_id", "source_id"]], on="fact_id", how="inner")
+    joined = joined.merge(dataset.sources, on="source_id", how="left")
+    joined = joined.drop_duplicates(["source_id", "district_id", "check", "what"])
+    return (
+        joined[["source_id", "publisher", "published_text", "url", "district", "check", "what"]]
+        .rename(columns={"published_text": "published"})
+        .sort_values(["source_id", "district"])
+        .reset_index(drop=True)
+    )

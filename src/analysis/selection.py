@@ -73,3 +73,44 @@ def label_districts(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     labelled = table.merge(info, on="district_id", how="left")
     front = ["district_id", "district", "district_type", "province", "region"]
     return labelled[front + [c for c in labelled.columns if c not in front]]
+
+
+def peer_districts(dataset: Dataset, district_id: str) -> list[str]:
+    """Returns the districts of the same region (which includes the same province)."""
+    table = dataset.districts
+    region = table.loc[table["district_id"] == district_id, "region"].iloc[0]
+    return table.loc[table["region"] == region, "district_id"].tolist()
+
+
+def choose_districts(
+    dataset: Dataset, districts: Iterable[str] = (), region: str = "", province: str = ""
+) -> Dataset:
+    """Returns the dataset limited to chosen districts, a region or a province.
+
+    Args:
+        dataset: The dataset.
+        districts: District ids or names (resolved like `find_district`); empty for all.
+        region: A region name (accent-insensitive); empty for all.
+        province: A pre-2025 province; empty for all.
+
+    Raises:
+        DistrictLookupError: If a district name is unknown or ambiguous.
+        ValueError: If the region or province matches no district of the dataset.
+    """
+    from .lookup import resolve_district
+    from .register import canonical_province
+    from .vietnamese import fold
+
+    ids = list(dataset.districts["district_id"])
+    if districts:
+        ids = [resolve_district(d, dataset) for d in districts]
+    table = dataset.districts[dataset.districts["district_id"].isin(ids)]
+    if region:
+        table = table[table["region"].astype(str).map(fold) == fold(region)]
+        if table.empty:
+            raise ValueError(f"no district of the dataset is in region {region!r}")
+    if province:
+        table = table[table["province"] == (canonical_province(province) or province)]
+        if table.empty:
+            raise ValueError(f"no district of the dataset is in province {province!r}")
+    return dataset.subset(table["district_id"].tolist())

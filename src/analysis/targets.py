@@ -392,3 +392,14 @@ def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
         "check", "difference", "implied_target", "fact_ids", "target_facts",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def count_statuses(assessment: pd.DataFrame) -> pd.DataFrame:
+    """Counts targets by status and metric."""
+    if assessment.empty:
+        return pd.DataFrame(columns=["metric", "status", "targets", "districts"])
+    return (
+        assessment.groupby(["metric", "status"])
+        .agg(targets=("target", "size"), districts=("district_id", "nunique"))
+        .reset_index()
+    )
