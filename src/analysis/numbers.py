@@ -96,6 +96,7 @@ _DOT_GROUPS = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3}){2,}")
 _COMMA_GROUPS = re.compile(r"-?[1-9]\d{0,2}(?:,\d{3}){2,}")
 _VI_FULL = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 _EN_FULL = re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+\.\d+")
+_PLAIN = re.compile(r"-?(?:\d+|0\.\d+|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+)")
 _GROUP_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 
@@ -224,8 +225,8 @@ class ParsedColumn:
 def parse_number_column(texts: pd.Series, convention: Convention | None = None) -> ParsedColumn:
     """Reads a column of numbers, detecting its convention from its unambiguous values.
 
-    Plain values (digits, or a dot followed by other than three digits) take a vectorised
-    path; only the rest is parsed one by one, so canonical files load fast.
+    Each distinct text is parsed once (columns repeat values a lot), so large files load
+    fast.
 
     Args:
         texts: Strings ('' for empty).
@@ -234,46 +235,68 @@ def parse_number_column(texts: pd.Series, convention: Convention | None = None) 
     Returns:
         A ParsedColumn.
     """
-    texts = texts.fillna("").astype(str)
-    stripped = texts.str.strip()
-    values = pd.Series(np.nan, index=texts.index, dtype="float64")
-    qualifiers = pd.Series("", index=texts.index, dtype=object)
-    percent = pd.Series(False, index=texts.index)
-    simple = stripped.str.fullmatch(r"-?\d+(?:\.\d+)?") & ~stripped.str.fullmatch(
-        _DOT_AMBIGUOUS.pattern
-    )
-    values[simple] = pd.to_numeric(stripped[simple], errors="coerce")
+    texts = texts.fillna("").astype(object)
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
     evidence: dict[str, list] = {"vi": [], "en": []}
-    evidence["en"].extend(stripped.index[simple & stripped.str.contains(".", regex=False)][:5])
-    parsed: dict = {}
-    errors: dict = {}
-    for label, text in stripped[~simple & (stripped != "")].items():
+    parsed: dict[int, ParsedNumber] = {}
+    failures: dict[int, str] = {}
+    for position, text in enumerate(uniques):
+        text = str(text).strip()
+        if not text:
+            continue
+        if _PLAIN.fullmatch(text):  # digits, or a decimal point the English way: no doubt
+            parsed[position] = ParsedNumber(float(text))
+            if "." in text and len(evidence["en"]) < 5:
+                evidence["en"].append(position)
+            continue
         try:
-            cleaned = clean_text(text)
-            _, rest = _split_words(cleaned)
+            _, rest = _split_words(clean_text(text))
             token = _GROUP_SPACES.sub("", rest.rstrip("%").strip())
             kind = classify(token.replace("\u2212", "-").removeprefix("+"))
-            if kind in evidence and len(evidence[kind]) < 5:
-                evidence[kind].append(label)
-            parsed[label] = parse_number(text, convention="vi")
+            if kind in evidence:
+                evidence[kind].append(position)
+            parsed[position] = parse_number(text, convention="vi")
         except NumberFormatError as exc:
-            errors[label] = str(exc)
+            failures[position] = str(exc)
     detected: Convention | None = convention
     mixed: dict[str, list] = {}
     if convention is None:
         if evidence["vi"] and evidence["en"]:
-            mixed = evidence
+            mixed = {k: v for k, v in evidence.items()}
         elif evidence["en"]:
             detected = "en"
         elif evidence["vi"]:
             detected = "vi"
-    ambiguous_rows = []
-    for label, number in parsed.items():
+    ambiguous = set()
+    for position, number in parsed.items():
         if number.ambiguous:
-            ambiguous_rows.append(label)
+            ambiguous.add(position)
             if detected == "en":
-                number = parse_number(stripped[label], convention="en")
-        values[label] = number.value
-        qualifiers[label] = number.qualifier or ""
-        percent[label] = number.percent
-    return ParsedColumn(values, qualifiers, percent, errors, detected, ambiguous_rows, mixed)
+                parsed[position] = parse_number(str(uniques[position]), convention="en")
+    value_of = np.full(len(uniques), np.nan)
+    qualifier_of = np.full(len(uniques), "", dtype=object)
+    percent_of = np.zeros(len(uniques), dtype=bool)
+    for position, number in parsed.items():
+        value_of[position] = number.value
+        qualifier_of[position] = number.qualifier or ""
+        percent_of[position] = number.percent
+    index = texts.index
+    labels_of = (
+        pd.Series(index).groupby(codes).agg(list) if (failures or ambiguous or mixed) else {}
+    )
+
+    def rows(positions) -> list:
+        return [label for p in positions for label in labels_of.get(p, [])]
+
+    errors = {label: failures[p] for p in failures for label in labels_of.get(p, [])}
+    if mixed:
+        mixed = {k: sorted(rows(v))[:5] for k, v in mixed.items()}
+    return ParsedColumn(
+        values=pd.Series(value_of[codes], index=index),
+        qualifiers=pd.Series(qualifier_of[codes], index=index),
+        percent=pd.Series(percent_of[codes], index=index),
+        errors=errors,
+        convention=detected,
+        ambiguous_rows=sorted(rows(ambiguous)),
+        mixed=mixed,
+    )

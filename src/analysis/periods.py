@@ -137,13 +137,9 @@ def years_between_series(start: pd.Series, end: pd.Series) -> pd.Series:
     mask = start.notna() & end.notna() & (end >= start)
     if mask.any():
         # Datasets repeat a few hundred distinct periods; compute each once.
-        pairs = pd.DataFrame({"s": start[mask], "e": end[mask]})
-        unique = pairs.drop_duplicates()
-        lengths = {
-            (s, e): years_between(s.date(), e.date())
-            for s, e in zip(unique["s"], unique["e"], strict=True)
-        }
-        out[mask] = [lengths[key] for key in zip(pairs["s"], pairs["e"], strict=True)]
+        codes, unique = pd.MultiIndex.from_arrays([start[mask], end[mask]]).factorize()
+        lengths = np.array([years_between(s.date(), e.date()) for s, e in unique])
+        out[mask] = lengths[codes]
     return out
 
 

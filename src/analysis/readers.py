@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .problems import Problem
@@ -141,6 +142,100 @@ def _find_header(rows: list[list[str]], table: Table) -> int | None:
     return None
 
 
+def _map_header(
+    cells: list[str],
+    table: Table,
+    file: str,
+    row_number: int,
+    notes: list[str],
+    problems: list[Problem],
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Matches header cells to schema columns; returns spellings and positions by column."""
+    index = _column_index(table)
+    headers: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    for pos, cell in enumerate(cells):
+        spelled = str(cell).strip()
+        if not spelled:
+            continue
+        canonical = index.get(_header_key(spelled))
+        if canonical is None:
+            problems.append(
+                Problem(
+                    file,
+                    row_number,
+                    spelled,
+                    None,
+                    f"a known column ({', '.join(table.column_names)}); this column is ignored",
+                    "warning",
+                )
+            )
+            continue
+        if canonical in headers:
+            problems.append(
+                Problem(
+                    file,
+                    row_number,
+                    spelled,
+                    spelled,
+                    f"each column once; {headers[canonical]!r} already provides {canonical}",
+                )
+            )
+            continue
+        headers[canonical] = spelled
+        positions[canonical] = pos
+        if spelled != canonical:
+            notes.append(f"{file}: column {spelled!r} read as {canonical}")
+    for f in table.fields:
+        if f.required and f.name not in headers:
+            problems.append(
+                Problem(file, row_number, f.name, None, f"a column {f.name!r} ({f.description})")
+            )
+    return headers, positions
+
+
+def _strip(values: pd.Series) -> tuple[np.ndarray, bool]:
+    """Strips white space, working on distinct values only (files repeat values a lot)."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    stripped = np.array(["" if u is None else str(u).strip() for u in uniques], dtype=object)
+    changed = any(a != b for a, b in zip(stripped, uniques, strict=True))
+    return stripped[codes], changed
+
+
+def _finish(
+    body: pd.DataFrame,
+    table: Table,
+    file: str,
+    header_row_number: int,
+    headers: dict[str, str],
+    positions: dict[str, int],
+    notes: list[str],
+    problems: list[Problem],
+) -> RawTable:
+    """Turns the cells below the header (columns by position) into a RawTable."""
+    body = body.fillna("")
+    body.index = pd.RangeIndex(header_row_number + 1, header_row_number + 1 + len(body))
+    columns, blank, changed = {}, np.ones(len(body), dtype=bool), False
+    for position in body.columns:
+        values, was_changed = _strip(body[position])
+        changed |= was_changed
+        blank &= values == ""
+        columns[position] = values
+    frame = pd.DataFrame(
+        {
+            name: columns.get(pos, np.full(len(body), "", dtype=object))
+            for name, pos in positions.items()
+        },
+        index=body.index,
+        dtype=object,
+    )
+    if changed:
+        notes.append(f"{file}: removed spaces around values")
+    if blank.any():
+        notes.append(f"{file}: skipped {int(blank.sum())} blank row(s)")
+    return RawTable(table, file, frame[~blank], headers, notes, problems)
+
+
 def _build_table(
     rows: list[list[str]], table: Table, file: str, notes: list[str], first_row_number: int = 1
 ) -> RawTable:
@@ -162,57 +257,11 @@ def _build_table(
     if header_at:
         notes.append(f"{file}: skipped {header_at} title row(s) above the header")
     header_row_number = first_row_number + header_at
-    index = _column_index(table)
-    headers: dict[str, str] = {}
-    positions: dict[str, int] = {}
-    for pos, cell in enumerate(rows[header_at]):
-        spelled = str(cell).strip()
-        if not spelled:
-            continue
-        canonical = index.get(_header_key(spelled))
-        if canonical is None:
-            problems.append(
-                Problem(
-                    file,
-                    header_row_number,
-                    spelled,
-                    None,
-                    f"a known column ({', '.join(table.column_names)}); this column is ignored",
-                    "warning",
-                )
-            )
-            continue
-        if canonical in headers:
-            problems.append(
-                Problem(
-                    file,
-                    header_row_number,
-                    spelled,
-                    spelled,
-                    f"each column once; {headers[canonical]!r} already provides {canonical}",
-                )
-            )
-            continue
-        headers[canonical] = spelled
-        positions[canonical] = pos
-        if spelled != canonical:
-            notes.append(f"{file}: column {spelled!r} read as {canonical}")
-    for f in table.fields:
-        if f.required and f.name not in headers:
-            problems.append(
-                Problem(
-                    file,
-                    header_row_number,
-                    f.name,
-                    None,
-                    f"a column {f.name!r} ({f.description})",
-                )
-            )
+    headers, positions = _map_header(
+        rows[header_at], table, file, header_row_number, notes, problems
+    )
     body = rows[header_at + 1 :]
     width = len(rows[header_at])
-    data = {}
-    for name, pos in positions.items():
-        data[name] = [r[pos] if pos < len(r) else "" for r in body]
     for offset, r in enumerate(body):
         extra = [c for c in r[width:] if str(c).strip()]
         if extra:
@@ -225,18 +274,53 @@ def _build_table(
                     f"at most {width} cells, as many as the header has",
                 )
             )
-    frame = pd.DataFrame(data, dtype=object)
-    frame.index = pd.RangeIndex(header_row_number + 1, header_row_number + 1 + len(body))
-    frame = frame.fillna("").astype(str)
-    if len(frame.columns):
-        stripped = frame.apply(lambda col: col.str.strip())
-        if not stripped.equals(frame):
-            notes.append(f"{file}: removed spaces around values")
-        blank = (stripped == "").all(axis=1)
-        if blank.any():
-            notes.append(f"{file}: skipped {int(blank.sum())} blank row(s)")
-        frame = stripped[~blank]
-    return RawTable(table, file, frame, headers, notes, problems)
+    cells = pd.DataFrame(
+        [list(r[:width]) + [""] * (width - len(r)) for r in body],
+        columns=range(width),
+        dtype=object,
+    )
+    return _finish(cells, table, file, header_row_number, headers, positions, notes, problems)
+
+
+def _read_fast(text: str, sep: str, table: Table, file: str, notes: list[str]) -> RawTable | None:
+    """Reads a regular CSV with pandas' C parser; None when the file needs the careful path
+    (ragged rows, no header found in the first lines)."""
+    head = list(
+        csv.reader(
+            io.StringIO("\n".join(text[:65536].splitlines()[:HEADER_SEARCH_ROWS])), delimiter=sep
+        )
+    )
+    header_at = _find_header(head, table)
+    if header_at is None:
+        return None
+    width = len(head[header_at])
+    try:
+        body = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            skiprows=header_at + 1,
+            index_col=False,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if body.shape[1] > width:
+        return None  # cells beyond the header: the careful path names their rows
+    for position in range(body.shape[1], width):
+        body[position] = ""
+    if header_at:
+        notes.append(f"{file}: skipped {header_at} title row(s) above the header")
+    problems: list[Problem] = []
+    header_row_number = 1 + header_at
+    headers, positions = _map_header(
+        head[header_at], table, file, header_row_number, notes, problems
+    )
+    return _finish(body, table, file, header_row_number, headers, positions, notes, problems)
 
 
 def read_csv_table(
@@ -257,6 +341,9 @@ def read_csv_table(
     sep = _detect_separator(text, table)
     if sep != ",":
         notes.append(f"{file}: separator {sep!r}")
+    fast = _read_fast(text, sep, table, file, notes) if text.strip() else None
+    if fast is not None:
+        return fast
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:

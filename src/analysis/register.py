@@ -57,6 +57,11 @@ def load_register() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def _provinces_by_name() -> pd.DataFrame:
+    return load_provinces().set_index("province")
+
+
+@lru_cache(maxsize=1)
 def _province_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
     for row in load_provinces().itertuples(index=False):
@@ -66,6 +71,7 @@ def _province_keys() -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=1024)
 def canonical_province(name: str) -> str | None:
     """Returns the pre-2025 province a name refers to, or None if it is not a province.
 
@@ -78,12 +84,13 @@ def canonical_province(name: str) -> str | None:
     return _province_keys().get(key)
 
 
+@lru_cache(maxsize=256)
 def province_facts(province: str) -> dict[str, str] | None:
     """Returns region, province_2025 and GSO code of a province, or None if unknown."""
     canonical = canonical_province(province)
     if canonical is None:
         return None
-    row = load_provinces().set_index("province").loc[canonical]
+    row = _provinces_by_name().loc[canonical]
     return {
         "province": canonical,
         "region": row["region"],

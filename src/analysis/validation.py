@@ -68,6 +68,12 @@ class _Checker:
     def header(self, column: str) -> str:
         return self.raw.headers.get(column, column)
 
+    def flag_row(self, row, column: str, value, expected: str, severity: str = "error") -> None:
+        """Adds one problem about one row."""
+        self.problems.append(
+            Problem(self.raw.file, int(row), self.header(column), str(value), expected, severity)
+        )
+
     def flag(
         self,
         mask: pd.Series,
@@ -98,7 +104,7 @@ def _normalise_vocabulary(checker: _Checker, column: str, vocabulary: str) -> pd
             mapping[value] = value
             continue
         mapping[value] = _COMPARATOR_SYMBOLS.get(value) or index.get(fold(value)) or ""
-    result = text.map(mapping)
+    result = text.map(mapping).astype(object)
     bad = (result == "") & (text != "")
     checker.flag(bad, column, f"one of {', '.join(vocab.codes)} ({vocab.description})")
     return result
@@ -116,7 +122,7 @@ def _normalise_dates(checker: _Checker, column: str) -> pd.Series:
         except ValueError as exc:
             reasons[value] = str(exc)
             mapping[value] = ""
-    result = text.map(mapping)
+    result = text.map(mapping).astype(object)
     for reason in sorted(set(reasons.values())):
         bad_values = [v for v, r in reasons.items() if r == reason]
         checker.flag(
@@ -137,12 +143,21 @@ def _dates(text: pd.Series, last: bool) -> pd.Series:
 
 def _normalise_text(checker: _Checker, column: str) -> pd.Series:
     text = checker.frame[column]
+    uniques = pd.unique(text.to_numpy(dtype=object))
+    joined = "\x1f".join(uniques)
+    if (
+        joined.isascii()
+        and "  " not in joined
+        and "\t" not in joined
+        and column not in _NAME_FIELDS
+    ):
+        return text  # plain ASCII ids and notes: nothing to normalise
     cleaner = clean_name if column in _NAME_FIELDS else clean_text
-    mapping = {v: cleaner(v) for v in text.unique()}
-    result = text.map(mapping)
-    if not result.equals(text):
-        checker.raw.notes.append(f"{checker.raw.file}: normalised text in column {column}")
-    return result
+    mapping = {v: cleaner(v) for v in uniques}
+    if all(k == v for k, v in mapping.items()):
+        return text
+    checker.raw.notes.append(f"{checker.raw.file}: normalised text in column {column}")
+    return text.map(mapping).astype(object)
 
 
 def _check_fields(raw: RawTable, problems: list[Problem], convention) -> pd.DataFrame:
@@ -207,8 +222,7 @@ def _check_fields(raw: RawTable, problems: list[Problem], convention) -> pd.Data
         else:
             out[f.name] = _normalise_text(checker, f.name)
         if f.required:
-            present = raw.frame[f.name].str.strip() != ""
-            checker.flag(~present, f.name, f"a value ({f.description})")
+            checker.flag(raw.frame[f.name] == "", f.name, f"a value ({f.description})")
         if f.unique:
             values = out[f.name]
             dup = values.duplicated(keep="first") & (values != "")
@@ -235,31 +249,44 @@ def _check_fields(raw: RawTable, problems: list[Problem], convention) -> pd.Data
 def _check_facts(raw: RawTable, facts: pd.DataFrame, problems: list[Problem]) -> None:
     """Rules that involve several columns of the facts table."""
     c = _Checker(raw, problems)
-    metric, kind, unit = facts["metric"], facts["kind"], facts["unit"]
-    subject, category, comparator = facts["subject"], facts["category"], facts["comparator"]
-    value, basis = facts["value"], facts["basis"]
-    start, end = facts["period_start"], facts["period_end"]
-    is_eval = metric == "evaluation"
-
     # Qualifier words written in the value ("trên 90") fill the comparator.
-    qualifier = facts["_value_qualifier"]
-    fill = (qualifier != "") & (comparator == "")
-    facts.loc[fill, "comparator"] = qualifier[fill]
-    clash = (qualifier != "") & (comparator != "") & (qualifier != comparator)
-    c.flag(clash, "comparator", "the same qualifier as the words in value", values=comparator)
+    qualifier = facts["_value_qualifier"].astype("category")
     comparator = facts["comparator"]
+    has_qualifier = qualifier != ""
+    fill = has_qualifier & (comparator == "")
+    facts.loc[fill, "comparator"] = facts.loc[fill, "_value_qualifier"]
+    clash = has_qualifier & (comparator != "") & (facts["_value_qualifier"] != comparator)
+    c.flag(clash, "comparator", "the same qualifier as the words in value", values=comparator)
+
+    # Codes compare much faster as categoricals than as text.
+    metric, kind, unit, subject, category, comparator, basis, start, end = (
+        facts[column].astype("category")
+        for column in (
+            "metric",
+            "kind",
+            "unit",
+            "subject",
+            "category",
+            "comparator",
+            "basis",
+            "period_start",
+            "period_end",
+        )
+    )
+    value = facts["value"]
+    is_eval = metric == "evaluation"
     percent_sign = facts["_value_percent"] & (unit == "count")
     c.flag(percent_sign, "value", "a count without % (or unit percent)")
 
     c.flag(is_eval & (subject == ""), "subject", "organization or member for an evaluation")
     c.flag(~is_eval & (subject != ""), "subject", "no subject except for evaluation figures")
     c.flag(is_eval & (category == ""), "category", "a rating category for an evaluation")
-    allowed = {m: set(schema.categories_for(m)) for m in schema.METRIC.codes}
-    wrong_category = (category != "") & ~pd.Series(
-        [cat in allowed.get(m, set()) for m, cat in zip(metric, category, strict=True)],
-        index=facts.index,
-        dtype=bool,
+    allowed = pd.MultiIndex.from_tuples(
+        [(m, c) for m in schema.METRIC.codes for c in schema.categories_for(m)],
+        names=["metric", "category"],
     )
+    pairs = pd.MultiIndex.from_arrays([metric, category])
+    wrong_category = (category != "") & ~pd.Series(pairs.isin(allowed), index=facts.index)
     for m in metric[wrong_category].unique():
         codes = ", ".join(schema.categories_for(m)) or "no category"
         c.flag(wrong_category & (metric == m), "category", f"for metric {m}: {codes}")
@@ -323,9 +350,9 @@ def _check_facts(raw: RawTable, facts: pd.DataFrame, problems: list[Problem]) ->
     c.flag((kind == "attainment") & (value < 0) & (unit == "percent"), "value", "at least 0")
 
     has_both = (start != "") & (end != "")
-    starts = _dates(start.where(has_both, ""), last=False)
-    ends = _dates(end.where(has_both, ""), last=True)
-    backwards = has_both & (starts > ends)
+    backwards = has_both & (
+        _dates(facts["period_start"], last=False) > _dates(facts["period_end"], last=True)
+    )
     c.flag(backwards, "period_end", "a period end on or after its start", values=end)
 
     key_columns = [col for col in schema.FACTS.column_names if col != "fact_id"]
@@ -347,68 +374,67 @@ def _check_facts(raw: RawTable, facts: pd.DataFrame, problems: list[Problem]) ->
 
 
 def _check_districts(raw: RawTable, districts: pd.DataFrame, problems: list[Problem]) -> None:
+    """Provinces, successor provinces, regions, GSO codes, and presence in the register."""
     c = _Checker(raw, problems)
     register = load_register()
     known_ids = set(register["district_id"])
-    by_code = register.set_index("gso_code")
+    owners = register.set_index("gso_code")
     keys = set(zip(register["name"].map(fold), register["province"], strict=True))
     keys |= set(zip(register["registered_name"].map(fold), register["province"], strict=True))
-    for row, record in districts.iterrows():
-        province = canonical_province(record["province"]) if record["province"] else None
-        if record["province"] and province is None:
-            c.flag(
-                pd.Series(districts.index == row, index=districts.index),
+    updates: dict[str, dict] = {
+        "province": {},
+        "province_2025": {},
+        "region": {},
+        "in_register": {},
+    }
+    for row in districts.itertuples():
+        label = row.Index
+        province = canonical_province(row.province) if row.province else None
+        if row.province and province is None:
+            c.flag_row(
+                label,
                 "province",
+                row.province,
                 "a province of Vietnam before the 2025 merger (e.g. Sơn La, Thừa Thiên Huế)",
             )
             continue
         if province is None:
             continue
-        if province != record["province"]:
-            districts.at[row, "province"] = province
+        updates["province"][label] = province
         info = province_facts(province)
         for column in ("province_2025", "region"):
-            stated = record[column]
+            stated = getattr(row, column)
             if not stated:
-                districts.at[row, column] = info[column]
+                updates[column][label] = info[column]
             elif fold(stated) != fold(info[column]) and not (
                 column == "province_2025" and canonical_province(stated) == info[column]
             ):
-                c.flag(
-                    pd.Series(districts.index == row, index=districts.index),
-                    column,
-                    f"{info[column]} for a district of {province}",
-                )
-        code = record["gso_code"]
-        if code and code in by_code.index:
-            owner = by_code.loc[code]
-            if fold(owner["name"]) != fold(record["name"]) or owner["province"] != province:
-                c.flag(
-                    pd.Series(districts.index == row, index=districts.index),
+                c.flag_row(label, column, stated, f"{info[column]} for a district of {province}")
+        if row.gso_code and row.gso_code in owners.index:
+            owner = owners.loc[row.gso_code]
+            if fold(owner["name"]) != fold(row.name) or owner["province"] != province:
+                c.flag_row(
+                    label,
                     "gso_code",
-                    f"the GSO code of {record['name']} ({province}); {code} is "
+                    row.gso_code,
+                    f"the GSO code of {row.name} ({province}); {row.gso_code} is "
                     f"{owner['registered_name']} ({owner['province']})",
                 )
-        in_register = (
-            record["district_id"] in known_ids
-            or (
-                fold(record["name"]),
-                province,
-            )
-            in keys
-        )
-        districts.at[row, "in_register"] = in_register
+        in_register = row.district_id in known_ids or (fold(row.name), province) in keys
+        updates["in_register"][label] = in_register
         if not in_register:
-            problems.append(
-                Problem(
-                    raw.file,
-                    int(row),
-                    c.header("name"),
-                    record["name"],
-                    f"a district of {province} in the GSO register of July 2025; accepted as "
-                    "declared here (merged or renamed before 2025?)",
-                    "warning",
-                )
+            c.flag_row(
+                label,
+                "name",
+                row.name,
+                f"a district of {province} in the GSO register of July 2025; accepted as "
+                "declared here (merged or renamed before 2025?)",
+                "warning",
+            )
+    for column, values in updates.items():
+        if values:
+            districts[column] = (
+                pd.Series(values, dtype=object).reindex(districts.index).fillna(districts[column])
             )
 
 
