@@ -20,6 +20,7 @@ from statsmodels.stats.proportion import multinomial_proportions_confint, propor
 from .consistency import DIFFERS, compare_to_stated, rounding_tolerance, stated_decimals
 from .dataset import Dataset
 from .growth import stock_series
+from .memo import memoize
 from .periods import period_label
 from .schema import CUMULATIVE_CATEGORIES, PRE2018_ORGANIZATION_CATEGORIES, RATING_CATEGORIES
 from .selection import join_ids, select_facts, text_of
@@ -138,6 +139,7 @@ def multinomial_intervals(counts: pd.Series, alpha: float = 0.05) -> pd.DataFram
     return pd.DataFrame(intervals * 100, index=counts.index, columns=["low", "high"])
 
 
+@memoize
 def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame:
     """Returns every evaluation distribution, category by category.
 
@@ -289,6 +291,7 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
     return rows
 
 
+@memoize
 def check_evaluations(dataset: Dataset, summary: pd.DataFrame | None = None) -> pd.DataFrame:
     """Returns what does not add up in the evaluation figures.
 

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .periods import moment_of, parse_partial_date, period_label, years_between, years_since
+from .memo import memoize
+from .periods import moment_of, parse_partial_date, period_label, years_between_series
 from .schema import STOCK_METRICS
 from .selection import count_ids, join_ids, label_districts, select_facts, text_of
 
@@ -31,6 +32,7 @@ STOCK_COLUMNS = [
 ]
 
 
+@memoize
 def stock_series(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
     """Returns every stock level per district and metric, stated and derived.
 
@@ -50,7 +52,7 @@ def stock_series(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> 
     )
     stated = (
         stocks.groupby(["district_id", "metric", "period_end", "value", "qualifier"])["fact_id"]
-        .agg(join_ids)
+        .agg(";".join)
         .reset_index()
         .rename(columns={"period_end": "date", "fact_id": "fact_ids"})
         .assign(derived=False, method="stated")
@@ -95,12 +97,23 @@ def annualised_growth(start_value: float, end_value: float, years: float) -> flo
 
 
 def _one_per_date(series: pd.DataFrame) -> pd.DataFrame:
-    """Keeps one level per date: stated before derived, then the best corroborated."""
+    """Keeps one level per series and date: stated before derived, then the best supported."""
     ranked = series.assign(_support=count_ids(series["fact_ids"]))
-    ranked = ranked.sort_values(["date", "derived", "_support"], ascending=[True, True, False])
-    return ranked.drop_duplicates("date").drop(columns="_support")
+    ranked = ranked.sort_values(
+        ["district_id", "metric", "date", "derived", "_support"],
+        ascending=[True, True, True, True, False],
+    )
+    return ranked.drop_duplicates(["district_id", "metric", "date"]).drop(columns="_support")
 
 
+GROWTH_COLUMNS = [
+    "district_id", "metric", "pair", "start_date", "end_date", "start_value", "end_value",
+    "years", "change", "cagr_percent", "approximate", "short_span", "derived", "method",
+    "fact_ids",
+]  # fmt: skip
+
+
+@memoize
 def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
     """Returns the annualised growth between stocks of each district and metric.
 
@@ -110,52 +123,71 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
     Returns:
         Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
         years, change, cagr_percent, approximate (a level was stated as "more than" or
-        "about"), short_span (under a year: annualising magnifies noise), derived (a level was derived), method, fact_ids.
+        "about"), short_span (under a year: annualising magnifies noise), derived, method,
+        fact_ids.
     """
-    rows = []
-    series = stock_series(dataset, metrics)
-    for (district, metric), group in series.groupby(["district_id", "metric"], sort=True):
-        levels = _one_per_date(group).reset_index(drop=True)
-        if len(levels) < 2:
-            continue
-        pairs = [(i, i + 1, "consecutive") for i in range(len(levels) - 1)]
-        if len(levels) > 2:
-            pairs.append((0, len(levels) - 1, "first to last"))
-        for a, b, kind in pairs:
-            first, last = levels.iloc[a], levels.iloc[b]
-            years = years_since(first["date"].date(), last["date"].date())
-            rows.append(
-                {
-                    "district_id": district,
-                    "metric": metric,
-                    "pair": kind,
-                    "start_date": first["date"],
-                    "end_date": last["date"],
-                    "start_value": first["value"],
-                    "end_value": last["value"],
-                    "years": years,
-                    "change": last["value"] - first["value"],
-                    "cagr_percent": annualised_growth(first["value"], last["value"], years),
-                    "approximate": bool(first["qualifier"] or last["qualifier"]),
-                    "short_span": years < 1,
-                    "derived": True,
-                    "method": "compound annual growth between the two levels"
-                    + (
-                        " (a level is itself derived)"
-                        if first["derived"] or last["derived"]
-                        else ""
-                    ),
-                    "fact_ids": join_ids([first["fact_ids"], last["fact_ids"]]),
-                }
-            )
-    columns = [
-        "district_id", "metric", "pair", "start_date", "end_date", "start_value", "end_value",
-        "years", "change", "cagr_percent", "approximate", "short_span", "derived", "method",
-        "fact_ids",
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    levels = _one_per_date(stock_series(dataset, metrics)).reset_index(drop=True)
+    if levels.empty:
+        return pd.DataFrame(columns=GROWTH_COLUMNS)
+    keys = ["district_id", "metric"]
+    group = levels.groupby(keys, sort=False)
+    following = group.shift(-1)
+    consecutive = (
+        levels.join(following.add_suffix("_end"))
+        .dropna(subset=["date_end"])
+        .assign(pair="consecutive")
+    )
+    size = group["date"].transform("size")
+    firsts = levels[group.cumcount() == 0]
+    lasts = levels[group.cumcount(ascending=False) == 0]
+    span = (
+        firsts[size[firsts.index] > 2]
+        .merge(lasts, on=keys, suffixes=("", "_end"))
+        .assign(pair="first to last")
+    )
+    pairs = pd.concat([consecutive, span], ignore_index=True)
+    if pairs.empty:
+        return pd.DataFrame(columns=GROWTH_COLUMNS)
+    pairs["derived_end"] = pairs["derived_end"].astype(bool)
+    years = years_between_series(pairs["date"] + pd.Timedelta(days=1), pairs["date_end"])
+    either_derived = pairs["derived"] | pairs["derived_end"]
+    table = pd.DataFrame(
+        {
+            "district_id": pairs["district_id"],
+            "metric": pairs["metric"],
+            "pair": pairs["pair"],
+            "start_date": pairs["date"],
+            "end_date": pairs["date_end"],
+            "start_value": pairs["value"],
+            "end_value": pairs["value_end"].astype(float),
+            "years": years,
+            "change": pairs["value_end"].astype(float) - pairs["value"],
+            "cagr_percent": [
+                annualised_growth(a, b, y)
+                for a, b, y in zip(pairs["value"], pairs["value_end"], years, strict=True)
+            ],
+            "approximate": (pairs["qualifier"] != "") | (pairs["qualifier_end"] != ""),
+            "short_span": years < 1,
+            "derived": True,
+            "method": np.where(
+                either_derived,
+                "compound annual growth between the two levels (a level is itself derived)",
+                "compound annual growth between the two levels",
+            ),
+            "fact_ids": [
+                join_ids(p) for p in zip(pairs["fact_ids"], pairs["fact_ids_end"], strict=True)
+            ],
+        }
+    )
+    order = {"consecutive": 0, "first to last": 1}
+    table = table.sort_values(
+        ["district_id", "metric", "pair", "start_date"],
+        key=lambda c: c.map(order) if c.name == "pair" else c,
+    )
+    return table[GROWTH_COLUMNS].reset_index(drop=True)
 
 
+@memoize
 def admission_flows(dataset: Dataset) -> pd.DataFrame:
     """Returns admissions totals over periods: stated flows, plus flows derived from a
     stated difference between two periods (Kinh Môn: 15 more by September 2022 than in the
@@ -221,6 +253,7 @@ def admission_flows(dataset: Dataset) -> pd.DataFrame:
     )
 
 
+@memoize
 def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     """Returns admissions per year for every admissions flow, and per 100 members.
 
@@ -234,31 +267,39 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
         per_year, partial_year, members, members_date, per_100_members, derived, method,
         fact_ids.
     """
-    flows = admission_flows(dataset)
-    flows["years"] = [
-        years_between(s.date(), e.date())
-        for s, e in zip(flows["period_start"], flows["period_end"], strict=True)
-    ]
+    flows = admission_flows(dataset).reset_index(drop=True)
+    flows["years"] = years_between_series(flows["period_start"], flows["period_end"])
     members = stock_series(dataset, ("party_members",))
+    # The membership base: the stock nearest the period's end, from a year before the
+    # period to a year after it.
+    pairs = (
+        flows[["district_id", "period_start", "period_end"]]
+        .reset_index(names="flow")
+        .merge(members[["district_id", "date", "value", "fact_ids"]], on="district_id")
+    )
+    window = pd.Timedelta(days=NEAR_DAYS)
+    pairs = pairs[
+        (pairs["date"] >= pairs["period_start"] - window)
+        & (pairs["date"] <= pairs["period_end"] + window)
+    ]
+    pairs = pairs.assign(distance=(pairs["date"] - pairs["period_end"]).abs())
+    bases = (
+        pairs.sort_values(["flow", "distance", "date"]).drop_duplicates("flow").set_index("flow")
+    )
+    base_value = bases["value"].reindex(flows.index)
+    base_date = bases["date"].reindex(flows.index)
+    base_ids = bases["fact_ids"].reindex(flows.index)
+    per_year = flows["value"] / flows["years"]
     rows = []
-    for flow in flows.itertuples():
-        per_year = flow.value / flow.years
-        near = members[
-            (members["district_id"] == flow.district_id)
-            & (members["date"] >= flow.period_start - pd.Timedelta(days=NEAR_DAYS))
-            & (members["date"] <= flow.period_end + pd.Timedelta(days=NEAR_DAYS))
-        ]
-        base = None
-        if not near.empty:
-            distance = (near["date"] - flow.period_end).abs()
-            base = near.loc[distance.idxmin()]
+    for i, flow in enumerate(flows.itertuples()):
+        has_base = not pd.isna(base_value[i])
         methods = [] if not flow.derived else [flow.method]
         if flow.years < 1:
             methods.append(f"annualised from {flow.years:.2f} of a year")
         elif flow.years != 1:
             methods.append(f"total over {flow.years:.2f} years ÷ years")
-        if base is not None:
-            methods.append(f"per 100 members on {base['date'].date()}")
+        if has_base:
+            methods.append(f"per 100 members on {base_date[i].date()}")
         rows.append(
             {
                 "district_id": flow.district_id,
@@ -268,16 +309,14 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
                 "years": flow.years,
                 "admissions": flow.value,
                 "qualifier": flow.qualifier,
-                "per_year": per_year,
+                "per_year": per_year[i],
                 "partial_year": flow.years < 1,
-                "members": np.nan if base is None else base["value"],
-                "members_date": pd.NaT if base is None else base["date"],
-                "per_100_members": np.nan if base is None else per_year / base["value"] * 100,
-                "derived": bool(flow.derived or flow.years != 1 or base is not None),
+                "members": base_value[i],
+                "members_date": base_date[i],
+                "per_100_members": per_year[i] / base_value[i] * 100 if has_base else np.nan,
+                "derived": bool(flow.derived or flow.years != 1 or has_base),
                 "method": "; ".join(methods) or "stated",
-                "fact_ids": join_ids(
-                    [flow.fact_ids] + ([] if base is None else [base["fact_ids"]])
-                ),
+                "fact_ids": join_ids([flow.fact_ids] + ([base_ids[i]] if has_base else [])),
             }
         )
     columns = [
@@ -290,6 +329,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     return table.sort_values(["district_id", "period_start", "period_end"]).reset_index(drop=True)
 
 
+@memoize
 def admission_changes(dataset: Dataset) -> pd.DataFrame:
     """Returns the year-on-year change of annual admissions.
 
@@ -352,6 +392,7 @@ def _latest(series: pd.DataFrame, metric: str) -> pd.DataFrame:
     return levels.groupby("district_id").tail(1).set_index("district_id")
 
 
+@memoize
 def compare_districts(dataset: Dataset) -> pd.DataFrame:
     """Returns one row per district with its latest figures, ranks and support.
 
@@ -404,6 +445,16 @@ def compare_districts(dataset: Dataset) -> pd.DataFrame:
         dataset.facts.groupby("district_id").size().reindex(table.index).fillna(0).astype(int)
     )
     return label_districts(table.reset_index(), dataset)
+
+
+def keep_province(comparison: pd.DataFrame, district_id: str) -> pd.DataFrame:
+    """Returns the rows of `compare_districts` for the province of one district, with the
+    number of districts its ranks were computed over (`ranked_among`)."""
+    province = comparison.loc[comparison["district_id"] == district_id, "province"].iloc[0]
+    rows = comparison[comparison["province"] == province].assign(ranked_among=len(comparison))
+    return rows.sort_values("rank_admissions_per_100_members", na_position="last").reset_index(
+        drop=True
+    )
 
 
 def fit_admissions_vs_members(comparison: pd.DataFrame) -> dict | None:

@@ -21,6 +21,36 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 PARAMETER_TAGS = ("parameters", "injected-parameters")
 
 
+class ReportExporter(HTMLExporter):
+    """HTMLExporter without its final BeautifulSoup pass.
+
+    nbconvert re-parses the whole page to add alternative text to images and tab stops to
+    cells, which costs most of an export's time. The report template writes the alternative
+    text itself (the chart's title), so that pass is not needed.
+    """
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        """Converts a notebook with the template only (see the class docstring)."""
+        from nbconvert.exporters.templateexporter import TemplateExporter
+        from nbconvert.filters.highlight import Highlight2HTML
+        from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        self.register_filter(
+            "highlight_code",
+            self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+        )
+        resources = self._init_resources(resources)
+        self.register_filter(
+            "filter_data_type",
+            WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            ),
+        )
+        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+
 def make_exporter(keep_code: bool = False) -> HTMLExporter:
     """Builds an HTML exporter using the project's report template.
 
@@ -33,7 +63,7 @@ def make_exporter(keep_code: bool = False) -> HTMLExporter:
     config.HTMLExporter.exclude_input = not keep_code
     config.HTMLExporter.exclude_input_prompt = not keep_code
     config.HTMLExporter.exclude_output_prompt = True
-    exporter = HTMLExporter(
+    exporter = ReportExporter(
         config=config, template_name="report", extra_template_basedirs=[str(TEMPLATES)]
     )
     exporter.register_preprocessor(

@@ -6,8 +6,9 @@ change and `reset()` restores: the user namespace, input history and execution c
 (IPython's own reset, as in a new session); matplotlib's rcParams (seaborn themes change
 them) and any pyplot figures; the warning filters and the "shown once" registries, so a
 warning appears in every report as it would in a fresh kernel; pandas options; the working
-directory. Modules stay imported: that is the point. A test compares a report produced this
-way with one from a fresh kernel, cell by cell.
+directory. Modules stay imported, and analysis results stay memoised by dataset fingerprint
+(`memo`): that is the point. A test compares a report produced this way with one from a
+fresh kernel, cell by cell.
 
 This module runs inside kernels; nothing here is used by the runner process itself.
 """
@@ -19,9 +20,10 @@ import sys
 import warnings
 
 WARMUP = (
-    "import analysis.kernel_state, analysis.plots, analysis.present, analysis.evaluations, "
+    "import analysis.kernel_state, analysis.memo, analysis.plots, analysis.present, analysis.evaluations, "
     "analysis.growth, analysis.targets, analysis.quality, analysis.lookup, "
     "analysis.notebook_params, analysis.selection, statsmodels.api, seaborn, pandas\n"
+    "analysis.memo.enable()\n"
     "analysis.kernel_state.snapshot()\n"
     "analysis.kernel_state.reset()"
 )

@@ -36,25 +36,50 @@ CATEGORY_COLOURS = {
 class Chart:
     """A figure that notebooks display as a PNG image."""
 
-    dpi = 100
+    dpi = 90
 
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
 
-    def _repr_png_(self) -> bytes:
+    @property
+    def title(self) -> str:
+        """The chart's title, also its alternative text in HTML."""
+        return self.figure.axes[0].get_title() if self.figure.axes else ""
+
+    def _repr_png_(self) -> tuple[bytes, dict]:
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=self.dpi)
-        return buffer.getvalue()
+        return buffer.getvalue(), {"alt": self.title or "Chart"}
 
     def __repr__(self) -> str:
-        title = self.figure.axes[0].get_title() if self.figure.axes else ""
-        return f"<Chart {title!r}>"
+        return f"<Chart {self.title!r}>"
 
 
-def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
-    with mpl.rc_context({"figure.dpi": 80}):
-        figure = Figure(figsize=(width, height), layout="constrained")
+def _figure(
+    width: float = 7.0,
+    height: float = 3.6,
+    *,
+    labels: list[str] = (),
+    rotated: list[str] = (),
+    legend: bool = False,
+) -> tuple[Figure, object]:
+    """A figure with fixed margins (a layout engine doubles the drawing time): wide enough on
+    the left for horizontal-bar `labels`, at the bottom for `rotated` tick labels, and with
+    room below the axes for a legend."""
+    height += 0.35 if legend else 0
+    figure = Figure(figsize=(width, height), dpi=80)
+    left = min(0.6, 0.1 + 0.06 * max((len(str(t)) for t in labels), default=0) / width)
+    bottom = 0.55 + 0.045 * max((len(str(t)) for t in rotated), default=0) + (0.35 if legend else 0)
+    figure.subplots_adjust(
+        left=left, right=0.97, top=1 - 0.45 / height, bottom=min(0.6, bottom / height)
+    )
     return figure, figure.add_subplot()
+
+
+def _legend_below(figure: Figure, ax, columns: int = 4) -> None:
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=7, frameon=False)
 
 
 def _empty(message: str) -> Chart:
@@ -68,21 +93,27 @@ def plot_stocks(series: pd.DataFrame, title: str = "Levels over time") -> Chart:
     """Stock levels per metric over time; hollow markers for derived levels."""
     if series.empty:
         return _empty("No stock levels in the data.")
-    figure, ax = _figure()
+    figure, ax = _figure(legend=True)
     palette = dict(zip(sorted(series["metric"].unique()), sns.color_palette("tab10"), strict=False))
+    series = series.assign(year=series["date"].dt.year + (series["date"].dt.dayofyear - 1) / 365.25)
     for metric, group in series.sort_values("date").groupby("metric"):
         colour = palette[metric]
-        ax.plot(group["date"], group["value"], color=colour, linewidth=1, alpha=0.6)
+        ax.plot(group["year"], group["value"], color=colour, linewidth=1, alpha=0.6)
         stated, derived = group[~group["derived"]], group[group["derived"]]
         if len(stated):
-            ax.scatter(stated["date"], stated["value"], color=colour, label=metric, zorder=3)
+            ax.scatter(stated["year"], stated["value"], color=colour, label=metric, zorder=3)
         if len(derived):
-            ax.scatter(derived["date"], derived["value"], facecolors="white", edgecolors=colour, zorder=3,
+            ax.scatter(derived["year"], derived["value"], facecolors="white", edgecolors=colour, zorder=3,
                        label=f"{metric} (derived)")  # fmt: skip
+    ax.xaxis.set_major_formatter(
+        mpl.ticker.FuncFormatter(lambda x, _: f"{x:.0f}" if float(x).is_integer() else "")
+    )
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_yscale("log")
+    ax.set_xlabel("date (a tick marks 1 January; year-end figures sit just before it)")
     ax.set_ylabel("count (log scale)")
     ax.set_title(title)
-    ax.legend(fontsize=7, loc="best")
+    _legend_below(figure, ax, columns=4)
     return Chart(figure)
 
 
@@ -90,8 +121,8 @@ def plot_admissions(per_year: pd.DataFrame, title: str = "Admissions per year") 
     """Admissions per year for each stated period; hatched bars are extrapolated part-years."""
     if per_year.empty:
         return _empty("No admissions figures in the data.")
-    figure, ax = _figure()
     frame = per_year.reset_index(drop=True)
+    figure, ax = _figure(rotated=list(frame["period"]))
     colours = ["#90a4ae" if partial else "#1565c0" for partial in frame["partial_year"]]
     bars = ax.bar(range(len(frame)), frame["per_year"], color=colours)
     for bar, partial in zip(bars, frame["partial_year"], strict=True):
@@ -103,33 +134,46 @@ def plot_admissions(per_year: pd.DataFrame, title: str = "Admissions per year") 
     return Chart(figure)
 
 
-def plot_evaluations(summary: pd.DataFrame, title: str = "Rating distributions") -> Chart:
-    """Stacked shares of the rating categories, one bar per district, period and subject."""
+def plot_evaluations(
+    summary: pd.DataFrame, title: str = "Rating distributions", latest: int = 8
+) -> Chart:
+    """Stacked shares of the rating categories, one bar per district, period and subject.
+
+    Args:
+        summary: From `evaluations.summarize_evaluations`.
+        title: Chart title.
+        latest: Show at most this many distributions, the most recent first.
+    """
     parts = summary[~summary["cumulative"] & summary["share"].notna()]
     if parts.empty:
         return _empty("No rating distributions in the data.")
     parts = parts.assign(
         label=parts["district_id"] + " · " + parts["period"] + " · " + parts["subject"]
     )
-    labels = list(dict.fromkeys(parts["label"]))
-    figure, ax = _figure(height=max(1.6, 0.45 * len(labels) + 1))
+    newest_first = parts.sort_values(["year", "period"], ascending=False, na_position="last")
+    labels = list(dict.fromkeys(newest_first["label"]))
+    if len(labels) > latest:
+        labels, title = labels[:latest], f"{title} (latest {latest} of {len(labels)})"
+    parts = parts[parts["label"].isin(labels)]
+    figure, ax = _figure(height=max(2.2, 0.4 * len(labels) + 1.2), labels=labels, legend=True)
+    positions = np.arange(len(labels))
     left = np.zeros(len(labels))
-    order = [c for c in CATEGORY_COLOURS if c in set(parts["category"])]
-    for category in order:
+    for category in [c for c in CATEGORY_COLOURS if c in set(parts["category"])]:
         values = (
             parts[parts["category"] == category]
             .set_index("label")["share"]
             .reindex(labels)
             .fillna(0)
         )
-        ax.barh(labels, values, left=left, color=CATEGORY_COLOURS[category], label=category)
+        ax.barh(positions, values, left=left, color=CATEGORY_COLOURS[category], label=category)
         left += values.to_numpy()
+    ax.set_yticks(positions, labels)
     ax.axvline(100, color="#333", linewidth=0.8, linestyle=":")
     ax.set_xlabel("share (%)")
     ax.set_title(title)
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)
-    ax.legend(fontsize=7, ncols=3, loc="lower right")
+    _legend_below(figure, ax, columns=6)
     return Chart(figure)
 
 
@@ -139,7 +183,7 @@ def plot_share_intervals(summary: pd.DataFrame, category: str = "good_or_above")
     if rows.empty:
         return _empty(f"No exact counts to give an interval for {category}.")
     rows = rows.assign(label=rows["district_id"] + " · " + rows["period"] + " · " + rows["subject"])
-    figure, ax = _figure(height=max(1.6, 0.4 * len(rows) + 1))
+    figure, ax = _figure(height=max(1.6, 0.4 * len(rows) + 1), labels=list(rows["label"]))
     y = np.arange(len(rows))
     ax.errorbar(rows["share"], y, xerr=[rows["share"] - rows["ci_low"], rows["ci_high"] - rows["share"]],
                 fmt="o", color="#1565c0", capsize=3)  # fmt: skip
@@ -156,7 +200,9 @@ def plot_targets(assessment: pd.DataFrame, title: str = "Attainment of targets")
     if measured.empty:
         return _empty("No target can be measured with the data.")
     labels = measured["district_id"] + " · " + measured["metric"] + " " + measured["period"]
-    figure, ax = _figure(height=max(1.6, 0.4 * len(measured) + 1))
+    figure, ax = _figure(
+        height=max(1.8, 0.4 * len(measured) + 1.2), labels=list(labels), legend=True
+    )
     y = np.arange(len(measured))
     ax.barh(
         y, measured["attainment_percent"], color=[STATUS_COLOURS[s] for s in measured["status"]]
@@ -170,7 +216,9 @@ def plot_targets(assessment: pd.DataFrame, title: str = "Attainment of targets")
     ax.invert_yaxis()
     ax.set_xlabel("attainment (%)")
     ax.set_title(title)
-    ax.legend(fontsize=7, loc="lower right")
+    for status in dict.fromkeys(measured["status"]):
+        ax.bar(0, 0, color=STATUS_COLOURS[status], label=status)  # legend keys only
+    _legend_below(figure, ax, columns=5)
     return Chart(figure)
 
 
@@ -181,7 +229,9 @@ def plot_ranking(
     rows = table[table[column].notna()].sort_values(column, ascending=False)
     if rows.empty:
         return _empty(f"No district has {column}.")
-    figure, ax = _figure(height=max(1.6, 0.28 * len(rows) + 1))
+    figure, ax = _figure(
+        height=max(1.6, 0.28 * len(rows) + 1), labels=list(rows["district"].astype(str))
+    )
     colours = ["#c62828" if d == highlight else "#1565c0" for d in rows["district_id"]]
     ax.barh(rows["district"].astype(str), rows[column], color=colours)
     ax.invert_yaxis()
@@ -214,7 +264,7 @@ def plot_quality(summary: pd.DataFrame) -> Chart:
     """Number of findings per check."""
     if summary.empty:
         return _empty("No contradiction found.")
-    figure, ax = _figure(height=max(1.6, 0.35 * len(summary) + 1))
+    figure, ax = _figure(height=max(1.6, 0.35 * len(summary) + 1), labels=list(summary["check"]))
     ax.barh(summary["check"], summary["findings"], color="#6a1b9a")
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)

@@ -30,6 +30,7 @@ from .consistency import DIFFERS, compare_to_stated
 from .dataset import Dataset
 from .evaluations import check_evaluations
 from .growth import admission_flows, admissions_per_year, stock_series
+from .memo import memoize
 from .periods import period_label, years_between
 from .selection import join_ids, label_districts, select_facts, text_of
 from .targets import compare_stated_attainment
@@ -364,6 +365,7 @@ CHECKS = (
 )
 
 
+@memoize
 def find_contradictions(dataset: Dataset) -> pd.DataFrame:
     """Returns every contradiction found in the dataset, one row each.
 

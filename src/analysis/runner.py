@@ -274,6 +274,7 @@ class Worker:
         self.used = False
         self.restarts = 0
         self.language_info: dict = {}
+        self.last_timings: dict = {}
         from .html_export import make_exporter
 
         self.exporter = make_exporter(keep_code)
@@ -330,12 +331,16 @@ class Worker:
             )
 
     async def execute(self, notebook: nbformat.NotebookNode) -> str:
-        """Runs a parameterized notebook in the warm kernel; returns an error text or ''."""
+        """Runs a parameterized notebook in the warm kernel; returns an error text or ''.
+
+        `self.last_timings` says how long the kernel preparation and the cells took.
+        """
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
         from .kernel_state import RESET
 
+        began = time.monotonic()
         if self.km is None:
             await self.start()
         elif self.fresh and self.used:
@@ -343,6 +348,8 @@ class Worker:
         elif self.used:
             await self._silent(RESET)
         self.used = True
+        prepared = time.monotonic()
+        self.last_timings = {"prepare_kernel_seconds": round(prepared - began, 3)}
         deadline = time.monotonic() + self.timeout
         client = NotebookClient(
             notebook,
@@ -365,6 +372,7 @@ class Worker:
 
         try:
             await asyncio.wait_for(run_cells(), timeout=self.timeout + GRACE_SECONDS)
+            self.last_timings["cells_seconds"] = round(time.monotonic() - prepared, 3)
         except CellExecutionError as exc:
             return _first_line(exc)
         except (TimeoutError, CellTimeoutError):
@@ -433,6 +441,7 @@ async def _run_job(
     started = time.time()
     started_clock = time.monotonic()
     notebook = parameterize(source, job.parameters)
+    parameterized = time.monotonic()
     error = await worker.execute(notebook)
     executed = time.monotonic()
     status = "failed" if error else "ok"
@@ -482,6 +491,8 @@ async def _run_job(
         "generated": generated,
         "timings": {
             "started": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(),
+            "parameterize_seconds": round(parameterized - started_clock, 3),
+            **worker.last_timings,
             "execute_seconds": round(executed - started_clock, 3),
             "export_seconds": round(exported - executed, 3),
             "total_seconds": round(exported - started_clock, 3),

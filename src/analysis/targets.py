@@ -32,6 +32,7 @@ from .consistency import compare_to_stated
 from .dataset import Dataset
 from .evaluations import summarize_evaluations
 from .growth import admission_flows, admissions_per_year
+from .memo import memoize
 from .periods import period_label, years_between
 from .selection import join_ids, select_facts, text_of
 
@@ -232,6 +233,7 @@ def _rate_levels(dataset: Dataset, per_year: pd.DataFrame, district: str) -> pd.
     return pd.concat([stated_rows, computed_rows], ignore_index=True)
 
 
+@memoize
 def assess_targets(dataset: Dataset) -> pd.DataFrame:
     """Returns every target with its achievement, attainment, projection and status.
 
@@ -330,6 +332,7 @@ def _target_for(attainment, targets: pd.DataFrame):
     return None, math.nan, ""
 
 
+@memoize
 def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
     """Returns each stated attainment beside the one computed from the data.
 

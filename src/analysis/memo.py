@@ -1,0 +1,60 @@
+"""Remembering analysis results within a warm kernel, keyed by the dataset's fingerprint.
+
+A batch of district reports computes the same things again and again: each report of a
+region compares the same districts. In the runner's kernels (`enable()` is called at
+warm-up) an analysis of a dataset whose fingerprint was seen before returns a copy of the
+earlier result. Interactive sessions do not memoise (a user may change a table in place,
+which would not change its fingerprint). Results are the same either way; the runner's
+fidelity test compares reports made with and without it.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+from collections import OrderedDict
+from collections.abc import Callable
+
+MAX_ENTRIES = 64
+_enabled = False
+_cache: OrderedDict = OrderedDict()
+
+
+def enable() -> None:
+    """Turns memoisation on (the batch runner's kernels)."""
+    global _enabled
+    _enabled = True
+
+
+def clear() -> None:
+    """Forgets every remembered result."""
+    _cache.clear()
+
+
+def memoize(function: Callable) -> Callable:
+    """Decorates an analysis taking a Dataset first; see the module docstring."""
+
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def wrapper(dataset, *args, **kwargs):
+        if not _enabled:
+            return function(dataset, *args, **kwargs)
+        bound = signature.bind(dataset, *args, **kwargs)
+        bound.apply_defaults()  # f(d) and f(d, alpha=0.05) are the same call
+        arguments = tuple(list(bound.arguments.items())[1:])
+        key = (function.__module__, function.__qualname__, dataset.fingerprint, arguments)
+        try:
+            hash(key)
+        except TypeError:  # an argument that cannot be a key (a DataFrame): compute
+            return function(dataset, *args, **kwargs)
+        if key in _cache:
+            _cache.move_to_end(key)
+        else:
+            _cache[key] = function(dataset, *args, **kwargs)
+            while len(_cache) > MAX_ENTRIES:
+                _cache.popitem(last=False)
+        return copy.deepcopy(_cache[key])
+
+    return wrapper

@@ -1,0 +1,41 @@
+import pandas as pd
+
+from analysis import memo
+from analysis.growth import stock_series
+
+
+def test_memo_is_off_unless_enabled(embedded):
+    assert not memo._enabled
+    a = stock_series(embedded)
+    assert a is not stock_series(embedded)
+
+
+def test_memo_returns_equal_copies_and_normalises_arguments(embedded, monkeypatch):
+    calls = []
+
+    @memo.memoize
+    def analysis(dataset, alpha: float = 0.05):
+        calls.append(alpha)
+        return pd.DataFrame({"x": [len(dataset.facts), alpha]})
+
+    monkeypatch.setattr(memo, "_enabled", True)
+    memo.clear()
+    first = analysis(embedded)
+    second = analysis(embedded, alpha=0.05)
+    assert calls == [0.05]
+    pd.testing.assert_frame_equal(first, second)
+    second.loc[0, "x"] = -1  # a caller changing its copy does not change the memory
+    assert analysis(embedded).loc[0, "x"] == len(embedded.facts)
+    analysis(embedded, 0.1)
+    assert calls == [0.05, 0.1]
+    memo.clear()
+
+
+def test_memo_tells_datasets_apart_by_fingerprint(embedded, monkeypatch):
+    monkeypatch.setattr(memo, "_enabled", True)
+    memo.clear()
+    whole = stock_series(embedded)
+    part = stock_series(embedded.subset(["sop-cop-son-la"]))
+    assert len(part) < len(whole)
+    assert set(part["district_id"]) == {"sop-cop-son-la"}
+    memo.clear()
