@@ -65,20 +65,33 @@ def generate(out: Path, n_districts: int | None = None, seed: int = 2026) -> dic
         code = province_codes[unit.province]
         rank = 0
 
-        def add(metric, kind, start, end, value, unit_="count", year=None, **extra):
+        def add(
+            metric,
+            kind,
+            start,
+            end,
+            value,
+            unit_="count",
+            year=None,
+            *,
+            _d=district,
+            _n=number,
+            _c=code,
+            **extra,
+        ):
             nonlocal rank
             rank += 1
             row = dict.fromkeys(FACTS.column_names, "")
             row.update(
-                fact_id=f"syn-{number:04d}-{rank:03d}",
-                district_id=district,
+                fact_id=f"syn-{_n:04d}-{rank:03d}",
+                district_id=_d,
                 metric=metric,
                 kind=kind,
                 period_start=str(start),
                 period_end=str(end),
                 value=f"{value:g}" if isinstance(value, float) else str(value),
                 unit=unit_,
-                source_id=source(code, year or int(str(end)[:4])),
+                source_id=source(_c, year or int(str(end)[:4])),
                 paragraph=str(1 + rank % 9),
                 note="synthetic",
             )

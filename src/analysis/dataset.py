@@ -11,6 +11,7 @@ import pandas as pd
 
 from .paths import embedded_data_dir
 from .problems import DatasetError, Problem
+from .provenance import fingerprint_files
 from .readers import RawTable, read_folder, read_workbook
 from .schema import TABLES
 from .validation import check_tables
@@ -93,15 +94,6 @@ def _input_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
-def fingerprint_files(path: Path) -> str:
-    """Returns a SHA-256 over the names and bytes of a dataset's files."""
-    digest = hashlib.sha256()
-    for file in _input_files(path):
-        digest.update(file.name.encode("utf-8") + b"\0")
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 def _is_synthetic(path: Path, sources: pd.DataFrame) -> bool:

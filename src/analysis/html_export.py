@@ -15,7 +15,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from .present import KEY_FIGURES_MIMETYPE
+from .key_figures import KEY_FIGURES_MIMETYPE
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PARAMETER_TAGS = ("parameters", "injected-parameters")

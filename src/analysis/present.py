@@ -8,18 +8,15 @@ random ids, so that a report is byte-for-byte reproducible.
 from __future__ import annotations
 
 import html
-import json
 import math
 from collections.abc import Iterable
 
 import pandas as pd
 
 from .dataset import Dataset
+from .key_figures import record_key_figures  # noqa: F401 - notebooks call present.record_key_figures
 from .periods import period_label
 from .selection import text_of
-
-KEY_FIGURES_MIMETYPE = "application/vnd.vn-party-stats.key-figures+json"
-"""Outputs of this type carry figures the batch runner copies into the index page."""
 
 _TABLE_STYLE = (
     "<style>.vn-table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0}"
@@ -188,19 +185,3 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             "period_end": joined["period_end"],
         }
     ).sort_values(["period_end", "figure"], kind="stable")
-
-
-def record_key_figures(**figures: object) -> object:
-    """Records figures for the index page of a batch run, and shows them as text.
-
-    Values should be numbers or short text. The batch runner reads them from the executed
-    notebook; the HTML export does not show this output.
-    """
-    from IPython.display import display
-
-    clean = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in figures.items()}
-    text = "Key figures: " + ", ".join(f"{k} = {v}" for k, v in clean.items())
-    display(
-        {KEY_FIGURES_MIMETYPE: json.loads(json.dumps(clean, default=str)), "text/plain": text},
-        raw=True,
-    )

@@ -20,8 +20,6 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import pandas as pd
-
 from .paths import PACKAGE_DIR
 
 PACKAGES = (
@@ -87,16 +85,35 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def _row_hashes(frame: pd.DataFrame) -> pd.Series:
+def fingerprint_files(path: Path) -> str:
+    """Returns a SHA-256 over the names and bytes of a dataset's files (a folder or one file)."""
+    path = Path(path)
+    files = (
+        [path]
+        if path.is_file()
+        else sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    )
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode("utf-8") + b"\0")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _row_hashes(frame):
+    import pandas as pd
+
     text = frame.astype(object).where(frame.notna(), "").astype(str)
     return pd.util.hash_pandas_object(text, index=False)
 
 
-def district_hashes(dataset) -> pd.Series:
+def district_hashes(dataset):
     """Returns a content hash per district: its district row and its facts with their sources.
 
     Fact order does not matter (row hashes are sorted); every column does.
     """
+    import pandas as pd
+
     facts = dataset.facts.merge(dataset.sources, on="source_id", how="left")
     fact_rows = pd.DataFrame(
         {"district_id": facts["district_id"], "h": _row_hashes(facts[_FACT_COLUMNS])}
@@ -121,7 +138,7 @@ def district_hashes(dataset) -> pd.Series:
     )
 
 
-def combine_hashes(hashes: pd.Series, ids: Iterable[str]) -> str:
+def combine_hashes(hashes, ids: Iterable[str]) -> str:
     """Combines the hashes of some districts into one (order-independent)."""
     return sha256_bytes(";".join(f"{i}={hashes[i]}" for i in sorted(set(ids))).encode())
 

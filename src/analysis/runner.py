@@ -28,14 +28,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from . import __version__
 from .files import remove_stale_temporaries, write_text_atomic
+from .key_figures import read_key_figures
 from .notebook_params import check_parameters, read_parameters
 from .paths import embedded_data_dir, notebooks_dir
-from .present import KEY_FIGURES_MIMETYPE
-from .provenance import FORMAT_VERSION, library_hash, package_versions, sha256_bytes, sha256_json
+from .provenance import (
+    FORMAT_VERSION,
+    fingerprint_files,
+    library_hash,
+    package_versions,
+    sha256_bytes,
+    sha256_json,
+)
 
 SAFE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COMPARISONS = (
@@ -192,35 +197,79 @@ def plan_jobs(
     return jobs
 
 
-def check_jobs(jobs: list[Job]) -> dict[Path, dict]:
+def check_jobs(jobs: list[Job]) -> dict[Path, str]:
     """Checks every job's parameters against its notebook before anything runs.
 
     Returns:
-        Each notebook's content (as read once), by path.
+        Each notebook's text (read once), by path.
 
     Raises:
         RunnerError: Listing every problem of every job.
     """
     from .notebook_params import ParameterError
 
-    notebooks: dict[Path, dict] = {}
+    notebooks: dict[Path, str] = {}
+    parsed: dict[Path, dict] = {}
     problems = []
     for job in jobs:
         if job.notebook not in notebooks:
             try:
-                notebooks[job.notebook] = nbformat.reads(
-                    job.notebook.read_text(encoding="utf-8"), as_version=4
-                )
-            except (OSError, ValueError, nbformat.reader.NotJSONError) as exc:
+                notebooks[job.notebook] = job.notebook.read_text(encoding="utf-8")
+                parsed[job.notebook] = json.loads(notebooks[job.notebook])
+            except (OSError, ValueError) as exc:
                 raise RunnerError(f"cannot read notebook {job.notebook}: {exc}") from None
         try:
-            specs = read_parameters(notebooks[job.notebook], job.notebook.name)
+            specs = read_parameters(parsed[job.notebook], job.notebook.name)
             check_parameters(specs, job.parameters, job.notebook.name)
         except ParameterError as exc:
             problems.append(f"{job.name}: {exc}")
     if problems:
         raise RunnerError("parameters refused before running anything:\n" + "\n".join(problems))
     return notebooks
+
+
+PLAN_FILE = ".plan.json"
+
+
+def plan_signature(request: dict, data_path: Path, notebooks: Path | None = None) -> str:
+    """A cheap hash of everything a plan depends on: the data files, the notebooks, the
+    library, package versions and the request (districts, parameters, options)."""
+    folder = notebooks or notebooks_dir()
+    return sha256_json(
+        {
+            "request": request,
+            "data": fingerprint_files(data_path),
+            "notebooks": {
+                p.name: sha256_bytes(p.read_bytes()) for p in sorted(folder.glob("*.ipynb"))
+            },
+            "library": library_hash(),
+            "versions": package_versions(),
+            "format": FORMAT_VERSION,
+        }
+    )
+
+
+def read_plan(out_dir: Path, signature: str) -> tuple[list[Job], dict] | None:
+    """Returns the jobs and data description saved by an earlier run with the same inputs."""
+    try:
+        saved = json.loads((out_dir / PLAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if saved.get("signature") != signature:
+        return None
+    jobs = [Job(**{**job, "notebook": Path(job["notebook"])}) for job in saved["jobs"]]
+    return jobs, saved["data"]
+
+
+def write_plan(out_dir: Path, signature: str, jobs: list[Job], data: dict) -> None:
+    """Saves a plan so that a run with unchanged inputs need not load the data to plan."""
+    import dataclasses
+
+    records = [{**dataclasses.asdict(job), "notebook": str(job.notebook)} for job in jobs]
+    write_text_atomic(
+        out_dir / PLAN_FILE,
+        json.dumps({"signature": signature, "data": data, "jobs": records}, ensure_ascii=False),
+    )
 
 
 def job_key(job: Job, notebook_sha: str, keep_code: bool) -> str:
@@ -330,7 +379,7 @@ class Worker:
                 f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}"
             )
 
-    async def execute(self, notebook: nbformat.NotebookNode) -> str:
+    async def execute(self, notebook) -> str:
         """Runs a parameterized notebook in the warm kernel; returns an error text or ''.
 
         `self.last_timings` says how long the kernel preparation and the cells took.
@@ -393,29 +442,31 @@ def _first_line(exc: Exception) -> str:
 # --- Running ----------------------------------------------------------------------------------
 
 
-def parameterize(notebook: dict, parameters: dict) -> nbformat.NotebookNode:
-    """Injects parameters after the parameters cell, exactly as papermill does."""
+def parameterize(notebook: str | dict, parameters: dict):
+    """Injects parameters after the parameters cell, exactly as papermill does.
+
+    Args:
+        notebook: The notebook's JSON text (or an nbformat node).
+        parameters: The values to inject.
+    """
+    import nbformat
     from papermill.parameterize import parameterize_notebook
 
-    node = nbformat.from_dict(copy.deepcopy(notebook))
+    node = (
+        nbformat.reads(notebook, as_version=4)
+        if isinstance(notebook, str)
+        else copy.deepcopy(notebook)
+    )
     node.metadata.setdefault("papermill", {})
     for cell in node.cells:  # papermill's loader gives every cell a tags list
         cell.metadata.setdefault("tags", [])
     return parameterize_notebook(node, parameters, kernel_name="python3", language="python")
 
 
-def _key_figures(notebook: nbformat.NotebookNode) -> dict:
-    figures: dict = {}
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if KEY_FIGURES_MIMETYPE in data:
-                figures.update(data[KEY_FIGURES_MIMETYPE])
-    return figures
-
-
-def _error_cell(error: str) -> nbformat.NotebookNode:
+def _error_cell(error: str):
     import html
+
+    import nbformat
 
     return nbformat.v4.new_markdown_cell(f"**This report failed:** {html.escape(error)}")
 
@@ -464,10 +515,12 @@ async def _run_job(
         "error": error,
     }
     notebook.metadata["vn_report"] = {"key": key, "status": status, "generated": generated}
+    import nbformat
+
     notebook_text = nbformat.writes(notebook)
     html = await asyncio.to_thread(_export, worker, notebook, header)
     exported = time.monotonic()
-    figures = _key_figures(notebook)
+    figures = read_key_figures(notebook)
     record = {
         "name": job.name,
         "title": job.title,
@@ -475,7 +528,7 @@ async def _run_job(
         "region": job.region,
         "province": job.province,
         "notebook": job.notebook.name,
-        "notebook_sha256": sha256_bytes(json.dumps(source, sort_keys=True).encode()),
+        "notebook_sha256": sha256_bytes(source.encode()),
         "parameters": job.parameters,
         "data": {
             "origin": settings.data_origin,
