@@ -165,8 +165,13 @@ def _check_fields(raw: RawTable, problems: list[Problem], convention) -> pd.Data
     checker = _Checker(raw, problems)
     out = pd.DataFrame(index=raw.frame.index)
     for f in raw.table.fields:
-        if f.name not in raw.frame:
-            out[f.name] = ""
+        if f.name not in raw.frame:  # reported by the reader if required; rules see it as empty
+            if f.type in ("number", "integer"):
+                out[f.name] = np.nan
+                out[f"_{f.name}_qualifier"] = ""
+                out[f"_{f.name}_percent"] = False
+            else:
+                out[f.name] = ""
             continue
         if f.vocabulary:
             out[f.name] = _normalise_vocabulary(checker, f.name, f.vocabulary)
