@@ -19,8 +19,10 @@ from .periods import period_label
 from .selection import text_of
 
 _TABLE_STYLE = (
-    "<style>.vn-table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0}"
-    ".vn-table th,.vn-table td{border:1px solid #ccc;padding:2px 6px;vertical-align:top;text-align:left}"
+    "<style>.vn-scroll{overflow-x:auto;max-width:100%}"
+    ".vn-table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0}"
+    "table.vn-table th,table.vn-table td{border:1px solid #ccc;padding:2px 6px;vertical-align:top;"
+    "text-align:left !important}"
     ".vn-table th{background:#f3f3f3}.vn-table tr.derived td{font-style:italic;color:#444}"
     ".vn-banner{padding:6px 10px;border-radius:4px;margin:6px 0}"
     ".vn-synthetic{background:#fde2e2;border:1px solid #c33;font-weight:bold}"
@@ -76,7 +78,7 @@ def html_table(
     columns = list(columns) if columns is not None else list(frame.columns)
     links = set(links)
     shown = frame if max_rows is None else frame.head(max_rows)
-    parts = [_TABLE_STYLE, '<table class="vn-table">']
+    parts = [_TABLE_STYLE, '<div class="vn-scroll"><table class="vn-table">']
     if caption:
         parts.append(f"<caption>{escape(caption)}</caption>")
     parts.append(
@@ -89,7 +91,7 @@ def html_table(
             f"<td>{_link(str(row[c])) if c in links else escape(row[c])}</td>" for c in columns
         )
         parts.append(f'<tr class="{"derived" if derived else "stated"}">{cells}</tr>')
-    parts.append("</tbody></table>")
+    parts.append("</tbody></table></div>")
     if max_rows is not None and len(frame) > max_rows:
         parts.append(f"<p><em>{len(frame) - max_rows} more rows not shown.</em></p>")
     return "".join(parts)

@@ -330,11 +330,19 @@ class Worker:
 
     async def start(self) -> None:
         """Starts the kernel and imports the heavy libraries in it."""
+        from jupyter_client.kernelspec import KernelSpec
         from jupyter_client.manager import AsyncKernelManager
 
         from .kernel_state import WARMUP
 
         self.km = AsyncKernelManager(kernel_name="python3")
+        # This interpreter, whatever "python3" kernel a user has installed elsewhere: the
+        # provenance records this environment's package versions.
+        self.km._kernel_spec = KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python 3 (analysis)",
+            language="python",
+        )
         await self.km.start_kernel(
             cwd=str(self.cwd),
             extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
