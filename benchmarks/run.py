@@ -249,10 +249,26 @@ def write_results(results: dict) -> str:
     ]
     text = "\n".join(lines)
     (ROOT / "benchmarks" / "results.md").write_text(text, encoding="utf-8")
+    quote_in_readme(text)
     (ROOT / "benchmarks" / "results.json").write_text(
         json.dumps(results, indent=1), encoding="utf-8"
     )
     return text
+
+
+def quote_in_readme(results: str) -> None:
+    """Copies the results (without their title) into the README's performance section."""
+    import re
+
+    readme = ROOT / "README.md"
+    body = results.split("\n", 2)[2].strip()
+    text = re.sub(
+        r"(<!-- BEGIN benchmark -->\n).*?(\n<!-- END benchmark -->)",
+        lambda m: m.group(1) + body + m.group(2),
+        readme.read_text(encoding="utf-8"),
+        flags=re.S,
+    )
+    readme.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

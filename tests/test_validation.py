@@ -31,7 +31,7 @@ BREAKS = [
     ("facts", 3, {"unit": "percent", "value": "100,6"}, "value", "within 0-100"),
     ("facts", 0, {"value": "-5"}, "value", "at least 0"),
     ("facts", 1, {"period_start": "2024", "period_end": "2023"}, "period_end", "on or after"),
-    ("facts", 0, {"period_end": "2023-02-30"}, "period_end", "day does not exist"),
+    ("facts", 0, {"period_end": "2023-02-30"}, "period_end", "no such day"),
     ("facts", 1, {"fact_id": "t1"}, "fact_id", "unique fact_id; row 2"),
     ("facts", 0, {"district_id": "nowhere"}, "district_id", "listed in districts"),
     ("facts", 0, {"source_id": "nosuch"}, "source_id", "listed in sources"),

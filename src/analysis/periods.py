@@ -99,8 +99,8 @@ def parse_partial_date(text: str) -> PartialDate:
         raise ValueError(f"month {result.month} does not exist")
     try:
         result.last_day  # noqa: B018 - validates the day against the calendar
-    except ValueError as exc:
-        raise ValueError(f"day does not exist ({exc})") from None
+    except ValueError:
+        raise ValueError(f"no such day: {text}") from None
     if not 1900 <= result.year <= 2100:
         raise ValueError(f"year {result.year} is outside 1900-2100")
     return result

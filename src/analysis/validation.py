@@ -16,6 +16,7 @@ The rules, each with a failing example in tests/test_validation.py:
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -455,9 +456,15 @@ def _check_references(
             known = set(tables[fk.table][fk.table_column])
             values = tables[table.name][fk.column]
             missing = (values != "") & ~values.isin(known)
-            _Checker(raw[table.name], problems).flag(
-                missing, fk.column, f"an id listed in {fk.table}.{fk.table_column}"
-            )
+            checker = _Checker(raw[table.name], problems)
+            for value in values[missing].unique():
+                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.8)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                checker.flag(
+                    missing & (values == value),
+                    fk.column,
+                    f"an id listed in {fk.table}.{fk.table_column}{hint}",
+                )
 
 
 def check_tables(raw: dict[str, RawTable], convention=None) -> CheckedTables:

@@ -475,9 +475,7 @@ def build() -> int:
         {
             "outcome": "refused",
             "description": "30/02/2024",
-            "problems": [
-                _problem("facts.csv", 3, "period_end", "day does not exist", "30/02/2024")
-            ],
+            "problems": [_problem("facts.csv", 3, "period_end", "no such day", "30/02/2024")],
         },
         tables=_changed(facts=[(1, {"period_end": "30/02/2024"})]),
     )
@@ -690,10 +688,37 @@ def _workbook(name: str, case: dict, *, title=False, merge_value_header=False, t
             sheet.merge_cells(
                 start_row=header_row, start_column=9, end_row=header_row, end_column=10
             )
+    fixed = dt.datetime(2026, 1, 1)  # fixed document times keep the file identical between builds
+    book.properties.created = book.properties.modified = fixed
     book.save(folder / "book.xlsx")
+    _normalise_zip_times(folder / "book.xlsx")
     (folder / "case.json").write_text(
         json.dumps({"name": name, "path": "book.xlsx", **case}, ensure_ascii=False, indent=1) + "\n"
     )
+
+
+def _normalise_zip_times(path: Path) -> None:
+    """Rewrites a workbook with fixed time stamps (zip entries, and the document's modified
+    time, which openpyxl sets when saving)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    entries = [
+        (
+            name,
+            re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            if name == "docProps/core.xml"
+            else data,
+        )
+        for name, data in entries
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            target.writestr(
+                zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED
+            )
 
 
 if __name__ == "__main__":
