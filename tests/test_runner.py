@@ -49,6 +49,23 @@ def test_every_notebook_runs_on_the_embedded_data(embedded_run):
             assert (out / job.folder() / f"{job.name}{suffix}").is_file()
 
 
+def test_explore_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
+    notebook = REPO / "notebooks" / "explore.ipynb"
+    batch = _batch(tmp_path, [Job("explore", "comparison", notebook, {}, "Explore", "k")])
+    assert batch.results[0].status == "ok", batch.results[0].error
+    executed = nbformat.read(tmp_path / "comparisons" / "explore.ipynb", as_version=4)
+    errors = [
+        o
+        for c in executed.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "error"
+    ]
+    assert not errors
+    lookup = next(c for c in executed.cells if "find_district" in c.source and c.cell_type == "code")
+    assert "long-xuyen-an-giang" in json.dumps(lookup.outputs)
+
+
 def test_second_run_skips_everything(embedded_run):
     _, jobs, _, second = embedded_run
     assert [r.status for r in second.results] == ["skipped"] * len(jobs)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .paths import embedded_data_dir
 from .problems import DatasetError, Problem
-from .provenance import fingerprint_files
+from .provenance import dataset_files, fingerprint_files
 from .readers import RawTable, read_folder, read_workbook
 from .schema import TABLES
 from .validation import check_tables
@@ -90,12 +90,6 @@ class Dataset:
         }
 
 
-def _input_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
 def _is_synthetic(path: Path, sources: pd.DataFrame) -> bool:
     descriptor = path / "datapackage.json" if path.is_dir() else None
     if descriptor is not None and descriptor.is_file():
@@ -149,7 +143,7 @@ _CACHE: dict[tuple, Dataset] = {}
 
 
 def _cache_key(path: Path, encoding: str | None, convention: str | None) -> tuple:
-    stats = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in _input_files(path))
+    stats = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in dataset_files(path))
     return (str(path), encoding, convention, stats)
 
 

@@ -66,9 +66,6 @@ def make_exporter(keep_code: bool = False) -> HTMLExporter:
     exporter = ReportExporter(
         config=config, template_name="report", extra_template_basedirs=[str(TEMPLATES)]
     )
-    exporter.register_preprocessor(
-        "nbconvert.preprocessors.TagRemovePreprocessor", enabled=not keep_code
-    )
     return exporter
 
 
