@@ -62,7 +62,9 @@ def test_explore_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
         if o.output_type == "error"
     ]
     assert not errors
-    lookup = next(c for c in executed.cells if "find_district" in c.source and c.cell_type == "code")
+    lookup = next(
+        c for c in executed.cells if "find_district" in c.source and c.cell_type == "code"
+    )
     assert "long-xuyen-an-giang" in json.dumps(lookup.outputs)
 
 

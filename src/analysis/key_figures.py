@@ -3,6 +3,7 @@ index page. A leaf module (no pandas) so the runner's quick paths stay quick."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 
@@ -18,12 +19,34 @@ def record_key_figures(**figures: object) -> None:
     """
     from IPython.display import display
 
-    clean = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in figures.items()}
-    text = "Key figures: " + ", ".join(f"{k} = {v}" for k, v in clean.items())
-    display(
-        {KEY_FIGURES_MIMETYPE: json.loads(json.dumps(clean, default=str)), "text/plain": text},
-        raw=True,
-    )
+    clean = {k: _plain(v) for k, v in figures.items()}
+    text = "Key figures: " + ", ".join(f"{k} = {format_figure(v)}" for k, v in clean.items())
+    display({KEY_FIGURES_MIMETYPE: clean, "text/plain": text}, raw=True)
+
+
+def _plain(value: object) -> object:
+    """A JSON value: numpy and pandas scalars as Python numbers, missing values as None."""
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        with contextlib.suppress(ValueError, TypeError):
+            value = value.item()
+    if (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or str(value) in ("<NA>", "NaT")
+    ):
+        return None
+    if isinstance(value, bool | int | float | str):
+        return value
+    return json.loads(json.dumps(value, default=str))
+
+
+def format_figure(value: object) -> str:
+    """A key figure for reading: "—" when missing, whole numbers without decimals."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:.3g}"
+    return str(value)
 
 
 def read_key_figures(notebook) -> dict:

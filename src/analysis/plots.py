@@ -95,7 +95,9 @@ def plot_stocks(series: pd.DataFrame, title: str = "Levels over time") -> Chart:
         return _empty("No stock levels in the data.")
     figure, ax = _figure(legend=True)
     palette = dict(zip(sorted(series["metric"].unique()), sns.color_palette("tab10"), strict=False))
-    series = series.assign(year=series["date"].dt.year + (series["date"].dt.dayofyear - 1) / 365.25)
+    series = series.assign(
+        year=series["date"].dt.year + (series["date"].dt.day_of_year - 1) / 365.25
+    )
     for metric, group in series.sort_values("date").groupby("metric"):
         colour = palette[metric]
         ax.plot(group["year"], group["value"], color=colour, linewidth=1, alpha=0.6)

@@ -15,6 +15,7 @@ import jinja2
 
 from . import __version__
 from .files import write_text_atomic
+from .key_figures import format_figure
 from .runner import BatchResult, output_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -24,15 +25,25 @@ def _row(result, out_dir: Path) -> dict:
     record = result.provenance or {}
     outputs = record.get("outputs", {})
     exists = bool(outputs) and output_path(out_dir, result.job, ".html").is_file()
+    status = result.status
+    if status == "skipped":
+        status = f"up to date (made {record.get('generated', '')[:10]})"
+    elif status == "ok":
+        status = "made"
+    figures = result.key_figures or record.get("key_figures", {})
     return {
         "name": result.job.name,
-        "title": result.job.title,
+        "title": result.job.title.split(" (")[0]
+        if result.job.group == "district"
+        else result.job.title,
+        "state": result.status,
+        "status_text": status,
         "group": result.job.group,
         "region": result.job.region,
         "province": result.job.province,
         "status": result.status,
         "error": result.error or record.get("error", ""),
-        "figures": result.key_figures or record.get("key_figures", {}),
+        "figures": {k: format_figure(v) for k, v in figures.items()},
         "html": outputs.get("html") if exists else None,
         "ipynb": outputs.get("ipynb") if exists else None,
         "json": str(Path(outputs["ipynb"]).with_suffix(".json")) if exists else None,
@@ -65,7 +76,8 @@ def write_index(
             rows.append(_row(by_name[job.name], out_dir))
         else:
             rows.append({"name": job.name, "title": job.title, "group": job.group, "region": job.region,
-                         "province": job.province, "status": "missing", "error": "not produced",
+                         "province": job.province, "status": "missing", "state": "missing",
+                         "status_text": "not produced (run interrupted)", "error": "",
                          "figures": {}, "html": None, "ipynb": None, "json": None, "seconds": 0})  # fmt: skip
     general = [r for r in rows if r["group"] != "district"]
     districts = [r for r in rows if r["group"] == "district"]
