@@ -240,3 +240,34 @@ def test_plan_refuses_colliding_or_unsafe_district_ids():
     names = [j.name for j in plan_jobs(dataset, "", districts=["Sốp Cộp", "sop-cop-son-la"])]
     assert names.count("sop-cop-son-la") == 1
     assert all(re.fullmatch(r"[a-z0-9-]+", n) for n in names)
+
+
+def test_a_kernel_that_does_not_start_is_replaced_once(monkeypatch, tmp_path):
+    import asyncio
+
+    from analysis.runner import Worker
+
+    attempts = []
+
+    async def flaky(self):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    async def stop(self):
+        return None
+
+    monkeypatch.setattr(Worker, "_start_once", flaky)
+    monkeypatch.setattr(Worker, "stop", stop)
+    asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+    assert len(attempts) == 2
+    attempts.clear()
+
+    async def broken(self):
+        attempts.append(1)
+        raise RuntimeError("no kernel")
+
+    monkeypatch.setattr(Worker, "_start_once", broken)
+    with pytest.raises(RuntimeError, match="no kernel"):
+        asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+    assert len(attempts) == 2

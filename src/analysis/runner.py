@@ -50,7 +50,10 @@ COMPARISONS = (
 )
 QUALITY = ("data_quality", "Data quality")
 DISTRICT_NOTEBOOK = "district_report"
-STARTUP_TIMEOUT = 120
+STARTUP_TIMEOUT = 60
+START_ATTEMPTS = 2
+"""A kernel that does not answer in time (a port taken meanwhile, a loaded machine) is
+replaced once before its report counts as failed."""
 GRACE_SECONDS = 30
 
 
@@ -329,7 +332,17 @@ class Worker:
         self.exporter = make_exporter(keep_code)
 
     async def start(self) -> None:
-        """Starts the kernel and imports the heavy libraries in it."""
+        """Starts the kernel and imports the heavy libraries in it, trying twice."""
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                await self._start_once()
+                return
+            except (RuntimeError, TimeoutError, KernelFailure):
+                await self.stop()
+                if attempt == START_ATTEMPTS:
+                    raise
+
+    async def _start_once(self) -> None:
         from jupyter_client.kernelspec import KernelSpec
         from jupyter_client.manager import AsyncKernelManager
 
