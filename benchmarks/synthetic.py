@@ -103,6 +103,7 @@ def generate(out: Path, n_districts: int | None = None, seed: int = 2026) -> dic
         admission_rate = rng.uniform(0.02, 0.05)
         admissions_by_year = {}
         for year in YEARS:
+            members_before = members
             admitted = int(rng.poisson(members * admission_rate))
             removed = int(rng.poisson(members * 0.002))
             deaths = int(rng.poisson(members * 0.01))
@@ -122,6 +123,14 @@ def generate(out: Path, n_districts: int | None = None, seed: int = 2026) -> dic
                 int(organizations * rng.uniform(3, 5)),
             )
             add("admissions", "flow", year, year, admitted)
+            add(
+                "admission_rate",
+                "flow",
+                year,
+                year,
+                round(admitted / members_before * 100, 2),
+                "percent",
+            )
             add("expulsions", "flow", year, year, removed)
             if year >= 2018:
                 counts = rng.multinomial(organizations, [0.15, 0.7, 0.12, 0.03])
