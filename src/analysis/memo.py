@@ -16,7 +16,7 @@ import inspect
 from collections import OrderedDict
 from collections.abc import Callable
 
-MAX_ENTRIES = 64
+MAX_ENTRIES = 256
 _enabled = False
 _cache: OrderedDict = OrderedDict()
 

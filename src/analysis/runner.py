@@ -174,6 +174,14 @@ def plan_jobs(
     table = dataset.districts.set_index("district_id")
     region_members = table.groupby("region", observed=True).groups
     seen: dict[str, str] = {}
+    table_order = table.reset_index()[["district_id", "region", "province"]].astype(str)
+    rank = {
+        row.district_id: (row.region, row.province, row.district_id)
+        for row in table_order.itertuples()
+    }
+    # District reports of one region share its comparison: running them together lets each
+    # kernel compute it once (memo) and keep it while it is needed.
+    ids = sorted(ids, key=lambda d: rank.get(d, ("", "", d)))
     for district_id in ids:
         if not SAFE_NAME.fullmatch(district_id):
             raise RunnerError(f"district id {district_id!r} cannot name a report file")
