@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .paths import PACKAGE_DIR
+from .schema import DISTRICTS
 
 PACKAGES = (
     "analysis", "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn",
@@ -32,16 +33,7 @@ FORMAT_VERSION = 1
 _FACT_COLUMNS = ["fact_id", "district_id", "metric", "subject", "category", "kind", "period_start_text",
                  "period_end_text", "value", "unit", "comparator", "basis", "paragraph", "note",
                  "source_id", "url", "publisher", "published_text"]  # fmt: skip
-_DISTRICT_COLUMNS = [
-    "district_id",
-    "gso_code",
-    "name",
-    "type",
-    "province",
-    "province_2025",
-    "region",
-    "note",
-]
+_DISTRICT_COLUMNS = list(DISTRICTS.column_names)
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -21,22 +21,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from analysis.schema import DISTRICTS, FACTS, SOURCES
+
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 
-FACT_COLUMNS = ["fact_id", "district_id", "metric", "subject", "category", "kind", "period_start",
-                "period_end", "value", "unit", "comparator", "basis", "source_id", "paragraph", "note"]  # fmt: skip
-DISTRICT_COLUMNS = [
-    "district_id",
-    "gso_code",
-    "name",
-    "type",
-    "province",
-    "province_2025",
-    "region",
-    "note",
-]
-SOURCE_COLUMNS = ["source_id", "url", "publisher", "published"]
+FACT_COLUMNS = list(FACTS.column_names)
+DISTRICT_COLUMNS = list(DISTRICTS.column_names)
+SOURCE_COLUMNS = list(SOURCES.column_names)
 
 
 def _fact(fid, district, metric, kind, start, end, value, unit="count", **extra):
