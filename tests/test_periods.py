@@ -93,3 +93,6 @@ def test_moment_and_label():
     assert period_label("2010", "2020") == "2010–2020"
     assert period_label("", "2023-12-31") == "2023-12-31"
     assert period_label("2020", "2024-01-23") == "2020 – 2024-01-23"
+    assert period_label("2009-01-01", "2009") == "2009"
+    assert period_label("2021-03", "2021-03-31") == "2021-03 – 2021-03-31"
+    assert period_label("2022", "2022-07-31") == "2022 – 2022-07-31"

@@ -149,8 +149,13 @@ def moment_of(text: str) -> date:
 
 
 def period_label(start: str, end: str) -> str:
-    """Formats a stated period for display: "2010–2020", "2021", "2020 – 2024-01-23"."""
+    """Formats a stated period for display: "2010–2020", "2021", "2020 – 2024-01-23".
+
+    A period that is exactly its end's year or month ("2009-01-01" to "2009") shows as that.
+    """
     if not start or start == end:
+        return end
+    if parse_partial_date(start).first_day == parse_partial_date(end).first_day:
         return end
     if len(start) == len(end) == 4:
         return f"{start}–{end}"
