@@ -116,7 +116,7 @@ def test_reports_refuses_impossible_numbers(tmp_path, capsys, option, expected):
         ["table", "quality", "--data"],
         ["find", "Sốp Cộp", "--data"],
         ["reports", "--no-progress", "--data"],
-    ],  # fmt: skip
+    ],
     ids=["check", "table-growth", "table-quality", "find", "reports"],
 )
 def test_every_command_reports_invalid_data_the_same_clean_way(tmp_path, capsys, command):

@@ -66,5 +66,5 @@ def test_the_dataset_specification_reaches_every_report_and_its_key(tmp_path):
     ],
 )
 def test_build_options_refuse_impossible_values(options):
-    with pytest.raises(ValueError, match="jobs must be|timeout must be"):
+    with pytest.raises(ValueError, match=r"jobs must be|timeout must be"):
         BuildOptions(**options)
