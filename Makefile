@@ -69,7 +69,7 @@ screenshot: $(STAMP) ## Render the README picture of a report with headless Chro
 	$(PY) scripts/screenshot.py
 
 clean: ## Remove generated reports and caches (keeps .venv)
-	rm -rf reports/* reports/.plan.json .pytest_cache .ruff_cache
+	rm -rf reports/* reports/.plan.json reports/.lock .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## Remove everything generated, .venv included

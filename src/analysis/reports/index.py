@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jinja2
@@ -23,6 +23,14 @@ from analysis.present.key_figures import format_figure
 from analysis.reports.records import ProvenanceRecord, read_record
 from analysis.reports.registry import Group, ReportState
 
+COUNTED = (
+    ReportState.COMPLETED,
+    ReportState.UP_TO_DATE,
+    ReportState.FAILED,
+    ReportState.MISSING,
+    ReportState.KEPT,
+)
+"""The states the index counts (its template names them by value)."""
 STATUS_TEXT = {
     ReportState.COMPLETED: "made",
     ReportState.FAILED: "failed",
@@ -152,8 +160,8 @@ def write_index(
         OSError: When either file cannot be written (then neither was changed).
     """
     rows = index_rows(out_dir, results, planned)
-    counts = {s.value: sum(1 for r in rows if r["state"] == s.value) for s in
-              (ReportState.COMPLETED, ReportState.UP_TO_DATE, ReportState.FAILED, ReportState.MISSING, ReportState.KEPT)}  # fmt: skip
+    tally = Counter(ReportState(r["state"]) for r in rows)
+    counts = {state.value: tally[state] for state in COUNTED}
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     summary = {
         "generated": generated,
