@@ -31,10 +31,24 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 
 def _load(path: str | None, args: argparse.Namespace):
     from analysis.data.dataset import load_dataset
+    from analysis.data.problems import DataPathError
 
     if path and not Path(path).exists():
         raise UsageError(f"no dataset at {path}")
-    return load_dataset(path, encoding=args.encoding, number_format=args.number_format)
+    try:
+        return load_dataset(path, encoding=args.encoding, number_format=args.number_format)
+    except DataPathError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _print_invalid(exc) -> int:
+    """Prints the problems of a dataset that cannot be loaded; returns the exit code."""
+    print(f"INVALID: {exc.args[0].splitlines()[0]}", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  error: {problem}", file=sys.stderr)
+    for problem in exc.warnings:
+        print(f"  warning: {problem}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -44,12 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         dataset = _load(args.path, args)
     except DatasetError as exc:
-        print(f"INVALID: {exc.args[0].splitlines()[0]}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  error: {problem}", file=sys.stderr)
-        for problem in exc.warnings:
-            print(f"  warning: {problem}", file=sys.stderr)
-        return EXIT_FAILED
+        return _print_invalid(exc)
     summary = dataset.summary()
     label = " (SYNTHETIC DATA)" if summary["synthetic"] else ""
     print(f"VALID: {summary['origin']}{label}")
@@ -65,6 +74,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  note: {note}")
     for problem in dataset.warnings:
         print(f"  warning: {problem}")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Lists every validation rule: name, table, columns, severity and what it expects."""
+    from analysis.data.rules import all_rules
+
+    rules = all_rules()
+    print(f"{'table':<10} {'rule':<36} {'severity':<8} columns: expects")
+    for r in rules:
+        print(
+            f"{r.table:<10} {r.name:<36} {r.severity.value:<8} {', '.join(r.columns)}: {r.expects}"
+        )
+    errors = sum(r.severity.value == "error" for r in rules)
+    print(f"{len(rules)} rules: {errors} errors, {len(rules) - errors} warnings")
     return EXIT_OK
 
 
@@ -304,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(check)
     check.set_defaults(func=cmd_check)
 
+    rules = commands.add_parser("rules", help="list the validation rules a dataset must follow")
+    rules.set_defaults(func=cmd_rules)
+
     package = commands.add_parser("datapackage", help="print or write data/datapackage.json")
     package.add_argument("--write", action="store_true", help="write into data/")
     package.set_defaults(func=cmd_datapackage)
@@ -363,10 +390,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the command line; returns the exit code."""
+    from analysis.data.problems import DatasetError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except DatasetError as exc:  # any command on a dataset that is not valid
+        return _print_invalid(exc)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

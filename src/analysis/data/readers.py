@@ -70,7 +70,7 @@ def _swallowing_record(text: str, sep: str, header_at: int, width: int) -> tuple
     """
     lines = _LINE_BREAK.split(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    previous, offset = 0, -header_at - 1
+    previous, offset = 0, -header_at - 2
     try:
         for _ in reader:
             first, last = previous + 1, reader.line_num

@@ -123,8 +123,6 @@ def _detail(why: Unreadable, f: schema.Field, detail: str) -> str:
         return f"one of {', '.join(vocab.codes)} ({vocab.description}){detail}"
     if why == Unreadable.NOT_A_DATE:
         return f"{expects} ({detail})"
-    if why == Unreadable.UNSAVED_FORMULA:
-        return f"{expects} (formula {detail})"
     return expects
 
 
@@ -135,9 +133,10 @@ def _unreadable_rule(table: schema.Table, why: Unreadable) -> Rule:
     def check(tables: Tables) -> list[Finding]:
         clean = tables[table.name]
         return [
-            Finding(row, expected=_detail(why, f, detail), column=f.name)
+            Finding(row, formula or None, _detail(why, f, detail), f.name)
             for f in fields
             for row, detail in _unread(clean, f.name, why)
+            for formula in [detail if why == Unreadable.UNSAVED_FORMULA else ""]
         ]
 
     return Rule(name, table.name, tuple(f.name for f in fields), expects, Severity.ERROR, check)

@@ -138,6 +138,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+    except PermissionError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         return {}, [_sheet_problem(path.name, f"a readable .xlsx workbook ({exc})")]
     tables: dict[str, RawTable] = {}
