@@ -92,6 +92,8 @@ def check_record_count(text: str, sep: str, header_at: int, width: int,
     quoted line break spreads over lines that hold fewer. More such lines than records read
     means that a quote swallowed rows.
     """
+    if text.count("\n") - header_at - 1 <= read:
+        return None  # no record spans two lines: none can have swallowed another
     lines = _LINE_BREAK.split(text)[header_at + 1 :]
     in_file = sum(_looks_like_record(line, sep, width) for line in lines)
     if in_file <= read:

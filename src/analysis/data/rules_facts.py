@@ -85,9 +85,12 @@ _mask_rule("evaluation-has-category", ("category", "metric"),
       "a category allowed for the metric")  # fmt: skip
 def _category_for_metric(tables: Tables) -> list[Finding]:
     facts = _facts(tables)
-    allowed = {(m, c) for m in schema.METRIC.codes for c in schema.categories_for(m)}
-    pairs = pd.Series(list(zip(facts["metric"], facts["category"], strict=True)), facts.index)
-    wrong = (facts["category"].fillna("") != "") & facts["metric"].notna() & ~pairs.isin(allowed)
+    allowed = pd.MultiIndex.from_tuples(
+        [(m, c) for m in schema.METRIC.codes for c in schema.categories_for(m)]
+    )
+    pairs = pd.MultiIndex.from_arrays([facts["metric"], facts["category"]])
+    given = facts["category"].notna() & (facts["category"] != "") & facts["metric"].notna()
+    wrong = given & ~pd.Series(pairs.isin(allowed), index=facts.index)
     found = []
     for row in wrong.index[wrong]:
         metric = facts.at[row, "metric"]
@@ -190,12 +193,14 @@ _mask_rule("attainment-not-negative", ("value", "kind", "unit"),
 
 
 def _bound(text: pd.Series, last: bool) -> pd.Series:
+    """Returns the first (or last) day of each partial date, as datetimes (NaT where none)."""
+    text = text.astype("category")  # few distinct dates: map those only
     days = {}
-    for value in text.dropna().unique():
+    for value in text.cat.categories:
         if value:
             day = parse_partial_date(value)
-            days[value] = day.last_day if last else day.first_day
-    return text.map(days)
+            days[value] = pd.Timestamp(day.last_day if last else day.first_day)
+    return pd.to_datetime(text.map(days).astype(object), errors="coerce")
 
 
 @rule(FACT_RULES, "period-order", "facts", ("period_end", "period_start"),
@@ -205,7 +210,7 @@ def _period_order(tables: Tables) -> pd.Series:
     both = facts["period_start"].fillna("").ne("") & facts["period_end"].fillna("").ne("")
     start = _bound(facts["period_start"].where(both), last=False)
     end = _bound(facts["period_end"].where(both), last=True)
-    return both & (pd.to_datetime(start) > pd.to_datetime(end))
+    return both & (start > end)
 
 
 @rule(FACT_RULES, "distinct-rows", "facts", schema.FACTS.column_names[1:],

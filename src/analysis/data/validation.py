@@ -74,7 +74,7 @@ def _typed_facts(facts: pd.DataFrame) -> pd.DataFrame:
         if f.vocabulary:
             vocab = schema.VOCABULARIES[f.vocabulary]
             facts[f.name] = pd.Categorical(
-                facts[f.name].replace("", np.nan), categories=vocab.codes
+                facts[f.name].astype(object).replace("", np.nan), categories=vocab.codes
             )
     order = [*schema.FACTS.column_names, "period_start_text", "period_end_text", "period_years"]
     return facts[order].reset_index(names="row")
