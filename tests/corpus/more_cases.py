@@ -11,12 +11,18 @@ import json
 import shutil
 import zipfile
 
-from openpyxl import Workbook
-
 from make_corpus import (
-    BASE, CASES, COLUMNS, FACT_COLUMNS, _changed, _csv_text, _normalise_zip_times, _problem,
+    BASE,
+    CASES,
+    COLUMNS,
+    FACT_COLUMNS,
+    _changed,
+    _csv_text,
+    _normalise_zip_times,
+    _problem,
     write_case,
 )  # fmt: skip
+from openpyxl import Workbook
 
 ACCEPTED = {"outcome": "accepted", "facts": 6}
 FACTS = "facts.csv"
