@@ -13,17 +13,16 @@ def dataset_files(path: Path) -> list[Path]:
     """The files a dataset is read from: the workbook itself, or in a folder the file of each
     table (as the reader finds it) and the descriptor. Other files in the folder (notes, a
     README, a backup) are not part of the dataset and do not change its fingerprint."""
-    from analysis.data.readers import find_table_file
-    from analysis.data.schema import TABLES
+    from analysis.data.readers import table_files
 
     path = Path(path)
     if path.is_file():
         return [path]
-    found = [find_table_file(path, table) for table in TABLES.values()]
+    found = [file for files in table_files(path)[0].values() for file in files]
     descriptor = path / DESCRIPTOR
     if descriptor.is_file():
         found.append(descriptor)
-    return sorted({p for p in found if p is not None})
+    return sorted(set(found))
 
 
 def fingerprint_files(path: Path) -> str:
