@@ -38,6 +38,16 @@ STATUS_TEXT = {
 }
 
 
+def _status_text(state: ReportState, record: ProvenanceRecord | None) -> str:
+    """What the index says of a report's state."""
+    made = record.generated[:10] if record else ""
+    if state is ReportState.UP_TO_DATE:
+        return f"up to date (made {made})"
+    if state is ReportState.KEPT:
+        return f"from an earlier run (made {made}), not checked by this run"
+    return STATUS_TEXT.get(state, "")
+
+
 def _row(
     name,
     group: Group,
@@ -53,11 +63,7 @@ def _row(
     """One row of the index, from what is known of a report."""
     record = record if isinstance(record, ProvenanceRecord) else None
     outputs = record.outputs if record else {}
-    text = STATUS_TEXT.get(state, "")
-    if state is ReportState.UP_TO_DATE:
-        text = f"up to date (made {record.generated[:10] if record else ''})"
-    elif state is ReportState.KEPT:
-        text = f"from an earlier run (made {record.generated[:10]}), not checked by this run"
+    text = _status_text(state, record)
     figures = figures or (record.key_figures if record else {})
     return {
         "name": name, "group": group.value, "region": region, "province": province,
