@@ -13,7 +13,7 @@ def dataset_files(path: Path) -> list[Path]:
     """The files a dataset is read from: the workbook itself, or in a folder the file of each
     table (as the reader finds it) and the descriptor. Other files in the folder (notes, a
     README, a backup) are not part of the dataset and do not change its fingerprint."""
-    from analysis.data.readers import table_files
+    from analysis.data.table_files import table_files
 
     path = Path(path)
     if path.is_file():
