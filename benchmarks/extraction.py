@@ -1,0 +1,152 @@
+"""Evaluation of the fact extractor on the five seed articles, and its speed.
+
+    python benchmarks/extraction.py                  # scores and speed (make extract-eval)
+    python benchmarks/extraction.py --no-published   # only dates stated in the texts
+    python benchmarks/extraction.py --json out.json  # the figures for programs
+
+Scores follow issue 14 (see analysis.extract.evaluate): a proposal matches a hand-read fact of
+../shared/data/seed_facts.csv when metric, subject, category, kind and unit agree, the value
+agrees (percentages within 0.05) and the period end agrees to the year; one to one; named
+metrics only. By default the extractor is given each article's publication date from that
+file, as a user passes --published; the dates stated in the texts are used otherwise.
+
+Speed: the five articles are extracted over and over in this one process, pinned to one CPU
+where the system allows, for at least --seconds; articles per second is the number extracted
+divided by the time taken. Start-up (imports, loading the register on first use) is timed
+apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _table(title: str, scores: dict) -> list[str]:
+    lines = [
+        f"| {title} | proposed | matched | hand-read | found | precision | recall |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, s in sorted(scores.items()):
+        lines.append(
+            f"| {name} | {s.proposed} | {s.matched_proposed} | {s.hand} | {s.matched_hand} "
+            f"| {_rate(s.precision)} | {_rate(s.recall)} |"
+        )
+    return lines
+
+
+def measure_speed(shared: Path, seconds: float) -> dict:
+    """Extracts the seed articles repeatedly on one core; returns articles per second."""
+    from analysis.extract import extract_facts
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
+    started = time.perf_counter()
+    extract_facts(texts[0])
+    first = time.perf_counter() - started
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        for text in texts:
+            extract_facts(text)
+        count += len(texts)
+    elapsed = time.perf_counter() - started
+    chars = sum(map(len, texts)) / len(texts)
+    return {
+        "articles": count,
+        "seconds": round(elapsed, 3),
+        "articles_per_second": round(count / elapsed, 1),
+        "first_article_seconds": round(first, 3),
+        "mean_characters": round(chars),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder (seeds/ and data/)",
+    )
+    parser.add_argument(
+        "--no-published", action="store_true", help="do not give the publication dates"
+    )
+    parser.add_argument("--seconds", type=float, default=3.0, help="how long to measure speed")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    if not (args.shared / "data" / "seed_facts.csv").is_file():
+        print(f"error: no seed_facts.csv under {args.shared}/data (give --shared)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    from analysis.extract.evaluate import commonest_misses, evaluate, run_seeds
+
+    imported = time.perf_counter() - started
+    proposed, hand = run_seeds(args.shared, use_published=not args.no_published)
+    result = evaluate(proposed, hand)
+    speed = measure_speed(args.shared, args.seconds)
+    speed["import_seconds"] = round(imported, 3)
+    overall = result.overall
+    lines = [
+        f"Extraction on the {len(hand)} seed articles ({'dates in the texts only' if args.no_published else 'publication dates given'}), named metrics:",
+        "",
+        f"**precision {_rate(overall.precision)}** ({overall.matched_proposed} of {overall.proposed} proposals match), "
+        f"**recall {_rate(overall.recall)}** ({overall.matched_hand} of {overall.hand} hand-read facts found).",
+        "",
+        *_table("kind", result.by_kind),
+        "",
+        *_table("metric", result.by_metric),
+        "",
+        "Commonest misses:",
+        *[f"- {key} ({n})" for key, n in commonest_misses(result)],
+        "",
+        "Missed (hand-read facts without a match):",
+        *[
+            f"- {m['source'][:3]} p{m['paragraph']} {m['metric']} {m['subject']} {m['category']} {m['kind']} {m['period_end']} {m['value']} {m['unit']}: {m['reason']}"
+            for m in result.misses
+        ],
+        "",
+        "Proposed without a match:",
+        *[
+            f"- {f['source'][:3]} p{f['paragraph']} {f['metric']} {f['subject']} {f['category']} {f['kind']} {f['period_end']} {f['value']} {f['unit']} ({f['rule']})"
+            for f in result.false_positives
+        ],
+        "",
+        f"Speed on one core ({platform.python_implementation()} {platform.python_version()}, {platform.machine()}): "
+        f"**{speed['articles_per_second']} articles/s** ({speed['articles']} articles of {speed['mean_characters']} characters on average in {speed['seconds']} s); "
+        f"import {speed['import_seconds']} s, first article {speed['first_article_seconds']} s (loads the register).",
+    ]
+    print("\n".join(lines))
+    if args.json:
+        payload = {
+            "precision": overall.precision,
+            "recall": overall.recall,
+            "counts": vars(overall),
+            "by_kind": {
+                k: {**vars(s), "precision": s.precision, "recall": s.recall}
+                for k, s in result.by_kind.items()
+            },
+            "by_metric": {
+                k: {**vars(s), "precision": s.precision, "recall": s.recall}
+                for k, s in result.by_metric.items()
+            },
+            "misses": result.misses,
+            "speed": speed,
+        }
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""Giving each reading its period from the time phrases around it.
+
+Where the period of a figure is found, by kind:
+
+* stock, change (its end): the nearest time phrase before it in its sentence, else in its
+  paragraph; an evaluation may also take the first one after it in the paragraph ("Hằng năm
+  … đạt 100% …. Từ năm 2010–2020, …"); else the publication date ("đến nay" is implied).
+  "Hằng năm" with a multi-year period makes a stock held in each year of it (basis
+  each_year). A change starts at its baseline ("so với năm 2010") or is not a change.
+* flow: the nearest period before it in its sentence, else after it in its clause, else
+  before it in its paragraph, else the period the article reviews. A cut-off alone ("tính
+  đến ngày 31/12/2015") ends the flow and the article's review gives its start.
+* target: a term, review, horizon ("đến năm 2025") or year in its sentence or paragraph;
+  a ratio's target covers the term (or year) of the figure achieved; else the current term.
+* attainment: the period of the figure it refers to.
+
+Without a period, a flow or target is not proposed (the rule abstains).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..periods import PartialDate
+from .periods import TimePhrase
+from .readings import Reading
+from .segment import Document
+
+FLOW_ROLES = ("period",)
+MOMENT_ROLES = ("moment", "period", "horizon")
+TARGET_ROLES = ("period", "horizon")
+LEAD_LENGTH = 120
+"""Characters from which a paragraph counts as text rather than a title or a dateline."""
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The period of a reading, and how much it lowers the confidence (factor)."""
+
+    period_start: str
+    period_end: str
+    period_kind: str
+    basis: str = ""
+    factor: float = 1.0
+
+
+@dataclass
+class Timeline:
+    """The time phrases of an article, with what resolves the rest.
+
+    Attributes:
+        doc: The article.
+        phrases: Its time phrases, in order.
+        published: The publication date, if known.
+        term: The current congress term (first year, last year), if known.
+        review: The period the article reviews (start, end, kind), if it says.
+    """
+
+    doc: Document
+    phrases: list[TimePhrase]
+    published: PartialDate | None
+    term: tuple[int, int] | None
+    review: tuple[str, str, str] | None
+
+    def _before(self, start: int, end: int, roles: tuple[str, ...]) -> TimePhrase | None:
+        found = [p for p in self.phrases if start <= p.start and p.end <= end and p.role in roles]
+        return found[-1] if found else None
+
+    def _after(self, start: int, end: int, roles: tuple[str, ...]) -> TimePhrase | None:
+        found = [p for p in self.phrases if start <= p.start and p.end <= end and p.role in roles]
+        return found[0] if found else None
+
+    def _marker(self, start: int, end: int) -> bool:
+        return self._before(start, end, ("each_year", "per_year")) is not None
+
+    def nearest(
+        self, offset: int, roles: tuple[str, ...], after_in_paragraph: bool = False
+    ) -> tuple[TimePhrase | None, float]:
+        """The nearest phrase before `offset` in its sentence, then its paragraph."""
+        sentence = self.doc.sentence_at(offset)
+        paragraph = self.doc.paragraph_at(offset)
+        phrase = self._before(sentence.start, offset, roles)
+        if phrase is not None:
+            return phrase, 1.0
+        phrase = self._before(paragraph.start, sentence.start, roles)
+        if phrase is not None:
+            return phrase, 0.9
+        if after_in_paragraph:
+            phrase = self._after(offset, paragraph.end, roles)
+            if phrase is not None:
+                return phrase, 0.8
+        return None, 0.0
+
+    def published_text(self) -> str:
+        """The publication date as YYYY, YYYY-MM or YYYY-MM-DD, or ""."""
+        return self.published.isoformat() if self.published else ""
+
+
+def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
+    phrase, factor = timeline.nearest(reading.start, MOMENT_ROLES, after_in_paragraph=evaluation)
+    if phrase is None:
+        end = timeline.published_text()
+        return Dated("", end, _kind_of_end(end), factor=0.8 if end else 0.4)
+    doc = timeline.doc
+    paragraph = doc.paragraph_at(reading.start)
+    multi_year = phrase.role == "period" and phrase.period_start[:4] != phrase.period_end[:4]
+    if multi_year and timeline._marker(paragraph.start, reading.start):
+        return Dated(
+            phrase.period_start[:4], phrase.period_end[:4], phrase.kind, "each_year", factor
+        )
+    end = phrase.period_end
+    return Dated("", end, _kind_of_end(end), factor=factor if end else 0.4)
+
+
+def _kind_of_end(end: str) -> str:
+    return "year" if len(end) == 4 else "dates"
+
+
+def _change(timeline: Timeline, reading: Reading) -> Dated | None:
+    doc = timeline.doc
+    _, clause_end = doc.clause_bounds(reading.start)
+    baseline = timeline._after(reading.end, clause_end, ("baseline",))
+    if baseline is None:
+        return None
+    moment = _moment(timeline, reading, evaluation=False)
+    return Dated(baseline.period_start, moment.period_end, moment.period_kind, factor=moment.factor)
+
+
+def _flow(timeline: Timeline, reading: Reading) -> Dated | None:
+    doc = timeline.doc
+    sentence = doc.sentence_at(reading.start)
+    _, clause_end = doc.clause_bounds(reading.start)
+    phrase = timeline._before(sentence.start, reading.start, (*FLOW_ROLES, "moment"))
+    factor = 1.0
+    if phrase is None:
+        phrase = timeline._after(reading.end, clause_end, FLOW_ROLES)
+    if phrase is None:
+        phrase, factor = timeline.nearest(reading.start, (*FLOW_ROLES, "moment"))
+    if phrase is not None and phrase.role == "period":
+        return Dated(phrase.period_start, phrase.period_end, phrase.kind, factor=factor)
+    review = timeline.review
+    if phrase is not None:  # a cut-off: the article's review gives the start
+        start = review[0] if review else ""
+        return Dated(
+            start,
+            phrase.period_end,
+            "review" if start else "dates",
+            factor=factor * (0.9 if start else 0.5),
+        )
+    if review is not None:
+        return Dated(review[0], review[1], review[2], factor=0.7)
+    return None
+
+
+def _target_of(timeline: Timeline, phrase: TimePhrase) -> Dated:
+    if phrase.role == "horizon":
+        year = int(phrase.period_end)
+        published = timeline.published
+        start = published.year if published and published.year < year else year - 5
+        return Dated(str(start), str(year), "term" if year % 5 == 0 else "dates")
+    if phrase.kind in ("term_to_date", "year_to_date"):
+        return _linked_target(timeline, phrase.kind, phrase.period_start)
+    return Dated(phrase.period_start[:4], phrase.period_end[:4], phrase.kind)
+
+
+def _linked_target(timeline: Timeline, kind: str, start: str) -> Dated:
+    if kind in ("term", "term_to_date") and timeline.term:
+        first, last = timeline.term
+        return Dated(str(first), str(last), "term")
+    return Dated(start[:4], start[:4], "year")
+
+
+def _target(timeline: Timeline, reading: Reading, linked: Dated | None) -> Dated | None:
+    if linked is not None and linked.period_kind in (
+        "term",
+        "term_to_date",
+        "year",
+        "year_to_date",
+    ):
+        return _linked_target(timeline, linked.period_kind, linked.period_start)
+    doc = timeline.doc
+    sentence = doc.sentence_at(reading.start)
+    phrase = timeline._before(sentence.start, reading.start, TARGET_ROLES)
+    phrase = phrase or timeline._after(reading.end, sentence.end, TARGET_ROLES)
+    factor = 1.0
+    if phrase is None:
+        phrase, factor = timeline.nearest(reading.start, TARGET_ROLES)
+    if phrase is not None:
+        dated = _target_of(timeline, phrase)
+        return Dated(dated.period_start, dated.period_end, dated.period_kind, factor=factor)
+    if timeline.term:
+        return Dated(str(timeline.term[0]), str(timeline.term[1]), "term", factor=0.6)
+    return None
+
+
+def date_reading(timeline: Timeline, reading: Reading, linked: Dated | None = None) -> Dated | None:
+    """Returns the period of a reading, or None when it has none (the reading is dropped)."""
+    if reading.kind == "attainment":
+        return linked
+    if reading.kind == "target":
+        return _target(timeline, reading, linked)
+    if reading.kind == "change":
+        return _change(timeline, reading)
+    if reading.kind == "flow":
+        return _flow(timeline, reading)
+    return _moment(timeline, reading, evaluation=reading.metric == "evaluation")
+
+
+def _lead(doc: Document) -> list:
+    """The paragraphs up to the second of some length: title, dateline and lead."""
+    lead, long_ones = [], 0
+    for paragraph in doc.paragraphs:
+        lead.append(paragraph)
+        long_ones += paragraph.end - paragraph.start >= LEAD_LENGTH
+        if long_ones == 2:
+            break
+    return lead
+
+
+def article_review(
+    doc: Document, phrases: list[TimePhrase], published: PartialDate | None
+) -> tuple[str, str, str] | None:
+    """Returns the period an article reviews: a range or term in its lead (`_lead`),
+    or, for a review conference ("tổng kết"), from the date of the document reviewed."""
+    lead = _lead(doc)
+    if not lead:
+        return None
+    lead_end = lead[-1].end
+    for phrase in phrases:
+        if (
+            phrase.start < lead_end
+            and phrase.role == "period"
+            and phrase.kind in ("review", "term")
+        ):
+            return phrase.period_start, phrase.period_end, phrase.kind
+    for paragraph in lead:
+        if "tong ket" in doc.folded[paragraph.start : paragraph.end]:
+            years = re.findall(
+                r"\b\d{1,2}/\d{1,2}/((?:19|20)\d\d)\b", doc.text[paragraph.start : paragraph.end]
+            )
+            if years:
+                return min(years), published.isoformat() if published else "", "review"
+    return None

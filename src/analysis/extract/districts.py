@@ -1,0 +1,131 @@
+"""Which district a figure is about: district names in the text, found through the register.
+
+A district is named with its type or its committee before it: "huyện Sốp Cộp", "Huyện ủy Sa
+Thầy", "Đảng bộ huyện Đức Thọ", "Thành ủy Long Xuyên", "TP. Long Xuyên", "thị xã Kỳ Anh",
+"Quận 1". Each candidate name is looked up with `lookup.find_district`, longest first, so
+only names the register (or the user's dataset) knows count. A name shared by several units
+("Phong Điền") is settled by a province the article names ("tỉnh Sơn La"), else left open.
+A commune of the same name ("xã Vân Hồ") is not a mention: its prefix is not a district's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lookup import find_district
+from ..register import canonical_province
+from .segment import Document
+
+_MENTION = re.compile(
+    r"\b(?P<prefix>(?:đảng bộ\s+)?(?:huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?"
+    r"|(?:huyện|thành|thị|quận)\s+(?:ủy|uỷ)|tp\.?|tx\.?|h\.)\s+"
+    r"(?P<name>[^\W_]+(?:\s+[^\W\d_]+){0,3})",
+    re.IGNORECASE,
+)
+_PROVINCE_MENTION = re.compile(
+    r"\b(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố)\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})",
+    re.IGNORECASE,
+)
+_TYPE_OF_PREFIX = (
+    ("thị", "thị xã"),
+    ("thành", "thành phố"),
+    ("tp", "thành phố"),
+    ("tx", "thị xã"),
+    ("quận", "quận"),
+    ("huyện", "huyện"),
+    ("h.", "huyện"),
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A district named in the text.
+
+    Attributes:
+        start: Offset of the name (after its prefix).
+        end: Offset after the name.
+        candidates: The district ids it may mean (one when it is clear).
+    """
+
+    start: int
+    end: int
+    candidates: tuple[str, ...]
+
+
+def _unit_type(prefix: str) -> str:
+    words = prefix.lower().split()
+    head = words[-2] if words[-1] in ("ủy", "uỷ") else words[-1]
+    head = words[-1] if head == "bộ" else head
+    for start, unit_type in _TYPE_OF_PREFIX:
+        if head.startswith(start):
+            return unit_type
+    return "huyện"
+
+
+@lru_cache(maxsize=4096)
+def _candidates(unit_type: str, name: str) -> tuple[tuple[str, str], ...]:
+    """(district_id, province) of the registered units of that type and name."""
+    table = find_district(f"{unit_type} {name}")
+    return tuple(zip(table["district_id"], table["province"], strict=True))
+
+
+def _capitalised_words(name: str) -> list[str]:
+    words = []
+    for word in name.split():
+        if not (word[:1].isupper() or word.isdigit()):
+            break
+        words.append(word)
+        if word.isdigit():
+            break
+    return words
+
+
+def provinces_named(doc: Document) -> set[str]:
+    """Returns the pre-2025 provinces an article names ("tỉnh Sơn La", "Tỉnh ủy Kon Tum")."""
+    found = set()
+    for match in _PROVINCE_MENTION.finditer(doc.text):
+        words = _capitalised_words(match.group("name"))
+        for size in range(len(words), 0, -1):
+            province = canonical_province(" ".join(words[:size]))
+            if province:
+                found.add(province)
+                break
+    return found
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Returns the district names of an article, in order, with the ids they may mean."""
+    provinces = provinces_named(doc)
+    mentions = []
+    for match in _MENTION.finditer(doc.text):
+        unit_type = _unit_type(match.group("prefix"))
+        words = _capitalised_words(match.group("name"))
+        for size in range(len(words), 0, -1):
+            found = _candidates(unit_type, " ".join(words[:size]))
+            if not found:
+                continue
+            if len(found) > 1 and provinces:
+                found = tuple(f for f in found if f[1] in provinces) or found
+            start = match.start("name")
+            end = start + len(" ".join(words[:size]))
+            mentions.append(Mention(start, end, tuple(f[0] for f in found)))
+            break
+    return mentions
+
+
+def district_for(mentions: list[Mention], offset: int) -> tuple[str, float]:
+    """Returns the district a figure at `offset` is about, with a confidence factor.
+
+    With one district named in the article, it is that one. With several (a round-up), it is
+    the last named before the figure. An ambiguous or missing name gives "" and 0.
+    """
+    clear = [m for m in mentions if len(m.candidates) == 1]
+    named = {m.candidates[0] for m in clear}
+    if len(named) == 1:
+        return next(iter(named)), 1.0
+    before = [m for m in clear if m.start < offset]
+    if before:
+        return before[-1].candidates[0], 0.8
+    return "", 0.0

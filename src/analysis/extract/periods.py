@@ -1,0 +1,279 @@
+"""Time phrases of an article and the periods they mean, in the time model of the dataset.
+
+Each phrase gets a role and, where it is a period, a `period_kind`:
+
+* `year`: a calendar year ("năm 2021");
+* `year_to_date`: part of a year to a stated or unknown cut-off ("6 tháng đầu năm", "từ đầu
+  năm đến nay", "9 tháng");
+* `term`: a congress term ("nhiệm kỳ 2020–2025");
+* `term_to_date`: "từ đầu nhiệm kỳ đến nay", from the term's congress to the publication;
+* `review`: a multi-year review ("giai đoạn 2010–2020", "từ 2010–2020", "trong 10 năm qua");
+* `dates`: exact dates as stated ("đến ngày 31/12/2015", "đến hết năm 2023", "đến nay").
+
+Roles: `period` (what a flow covers), `moment` (the date of a stock), `baseline` ("so với năm
+2010"), `horizon` ("đến năm 2025", the end of a target), and the markers `each_year` ("hằng
+năm") and `per_year` ("bình quân hằng năm"). "Đến nay" is the publication date; without one the
+end stays empty. Patterns run on the folded text (see `segment`), so "Hằng năm" and "hàng
+năm", "nhiệm kỳ 2020 – 2025" and "nhiệm kỳ 2020-2025" read alike.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..periods import PartialDate, parse_partial_date
+from .segment import Document
+
+CONGRESS_MONTH = 7
+"""District congresses are held from April to August; a date before July of a congress year
+is taken to fall in the term that is ending."""
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A time phrase and what it means.
+
+    Attributes:
+        start: Offset of the phrase.
+        end: Offset after it.
+        role: period, moment, baseline, horizon, each_year or per_year.
+        kind: The period_kind (see the module), or "" for markers.
+        period_start: YYYY or YYYY-MM-DD, or "" when the phrase gives no start.
+        period_end: YYYY, YYYY-MM or YYYY-MM-DD, or "" when it is unknown (no publication date).
+    """
+
+    start: int
+    end: int
+    role: str
+    kind: str = ""
+    period_start: str = ""
+    period_end: str = ""
+
+
+@dataclass(frozen=True)
+class TimeContext:
+    """What resolves relative phrases: the publication date and the current congress term."""
+
+    published: PartialDate | None
+    term: tuple[int, int] | None
+
+
+def term_containing(day: date) -> tuple[int, int]:
+    """Returns the congress term (first year, last year) in which a day falls."""
+    first = day.year - day.year % 5
+    if day.year % 5 == 0 and day.month < CONGRESS_MONTH:
+        first -= 5
+    return first, first + 5
+
+
+def _published(context: TimeContext) -> str:
+    return context.published.isoformat() if context.published else ""
+
+
+def _year_now(context: TimeContext) -> int | None:
+    return context.published.year if context.published else None
+
+
+def _month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+Handler = Callable[[re.Match, TimeContext, str], TimePhrase | None]
+
+
+def _term(m: re.Match, _c: TimeContext, _t: str) -> TimePhrase | None:
+    first, last = int(m.group(1)), int(m.group(2))
+    if not 3 <= last - first <= 6:
+        return None
+    return TimePhrase(m.start(), m.end(), "period", "term", str(first), str(last))
+
+
+def _term_to_date(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    if c.term is None:
+        return None
+    return TimePhrase(m.start(), m.end(), "period", "term_to_date", str(c.term[0]), _published(c))
+
+
+def _year_to_date(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    year = int(m.group(1)) if m.group(1) else _year_now(c)
+    if year is None:
+        return None
+    kind = "year_to_date" if year == _year_now(c) or not m.group(1) else "dates"
+    return TimePhrase(m.start(), m.end(), "period", kind, f"{year}-01-01", _published(c))
+
+
+def _months(m: re.Match, c: TimeContext, text: str) -> TimePhrase | None:
+    months = int(m.group(1))
+    stated = m.group(2) or m.group(3)
+    year = int(stated) if stated else _year_now(c)
+    plain = m.group(0).rstrip().endswith("thang")
+    if plain and text[m.end() : m.end() + 1] != ",":
+        return None  # "9 tháng" alone is a period only as a clause opener ("9 tháng, …")
+    if not 1 <= months <= 11 or year is None:
+        return None
+    return TimePhrase(
+        m.start(), m.end(), "period", "year_to_date", f"{year}-01-01", _month_end(year, months)
+    )
+
+
+def _range(m: re.Match, _c: TimeContext, text: str) -> TimePhrase | None:
+    first, last = int(m.group(1)), int(m.group(2))
+    between = text[m.end(1) : m.start(2)]
+    if not 1 <= last - first <= 30 or not re.search(r"[-–—]|đến|tới", between):
+        return None
+    return TimePhrase(m.start(), m.end(), "period", "review", str(first), str(last))
+
+
+def _years_past(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    now = _year_now(c)
+    if now is None:
+        return None
+    years = int(m.group(1))
+    return TimePhrase(m.start(), m.end(), "period", "review", str(now - years), _published(c))
+
+
+def _year_end(m: re.Match, _c: TimeContext, _t: str) -> TimePhrase:
+    return TimePhrase(m.start(), m.end(), "moment", "dates", "", f"{m.group(1)}-12-31")
+
+
+def _day(m: re.Match, _c: TimeContext, text: str) -> TimePhrase | None:
+    try:
+        day = parse_partial_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
+    except ValueError:
+        return None
+    if not re.search(r"[/.-]", text[m.start(1) : m.end(3)]):
+        return None
+    return TimePhrase(m.start(), m.end(), "moment", "dates", "", day.isoformat())
+
+
+def _month_moment(m: re.Match, _c: TimeContext, _t: str) -> TimePhrase | None:
+    month, year = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return TimePhrase(m.start(), m.end(), "moment", "dates", "", _month_end(year, month))
+
+
+def _now(m: re.Match, c: TimeContext, _t: str) -> TimePhrase:
+    return TimePhrase(m.start(), m.end(), "moment", "dates", "", _published(c))
+
+
+def _horizon(m: re.Match, _c: TimeContext, _t: str) -> TimePhrase:
+    return TimePhrase(m.start(), m.end(), "horizon", "year", "", m.group(1))
+
+
+def _baseline(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    if m.group(1):
+        return TimePhrase(m.start(), m.end(), "baseline", "year", m.group(1), "")
+    if c.term is None:
+        return None
+    return TimePhrase(m.start(), m.end(), "baseline", "term", str(c.term[0]), "")
+
+
+def _year(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    year = m.group(1) or (str(_year_now(c)) if _year_now(c) else None)
+    if year is None:
+        return None
+    return TimePhrase(m.start(), m.end(), "period", "year", year, year)
+
+
+def _marker(m: re.Match, _c: TimeContext, _t: str) -> TimePhrase:
+    role = "per_year" if m.group(1) else "each_year"
+    return TimePhrase(m.start(), m.end(), role)
+
+
+_Y = r"((?:19|20)\d\d)"
+# Most specific first; a later pattern never overlaps an earlier match.
+_PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
+    (re.compile(p), h)
+    for p, h in (
+        (rf"\bnhiem ky (?:[ivx]+ )?{_Y}\s+{_Y}\b", _term),
+        (r"\b(?:ke )?tu (?:dau|khi bat dau) nhiem ky(?:\s+(?:den|toi) (?:nay|thoi diem nay))?\b", _term_to_date),
+        (rf"\b(?:ke )?tu dau nam(?: {_Y})?\s+(?:den|toi) (?:nay|thoi diem nay)\b", _year_to_date),
+        (rf"\b(\d{{1,2}}) thang (?:dau nam(?: {_Y})?|nam {_Y})\b", _months),
+        (r"\b(\d{1,2}) thang\b()()", _months),
+        (rf"\b(?:(?:giai doan|thoi ky|tu nam|tu|nam|trong) )?{_Y}\s*(?:\s(?:den|toi)\s+(?:nam\s+)?)?\s*{_Y}\b", _range),
+        (r"\b(?:trong|sau|qua) (\d{1,2}) nam (?:qua|thuc hien|trien khai)\b", _years_past),
+        (r"\b(\d{1,2}) nam qua\b", _years_past),
+        (rf"\b(?:(?:tinh )?(?:den|toi) (?:het|cuoi) nam|(?:vao |den )?cuoi nam) {_Y}\b", _year_end),
+        (rf"\b(?:tinh )?(?:den|toi)(?: het)? ngay (\d{{1,2}})\s+(\d{{1,2}})\s+{_Y}\b", _day),
+        (rf"\b(?:tinh )?(?:den|toi) (\d{{1,2}})\s+(\d{{1,2}})\s+{_Y}\b", _day),
+        (rf"\b(?:tinh )?(?:den|toi)(?: het| cuoi)? thang (\d{{1,2}})\s+(?:nam\s+)?{_Y}\b", _month_moment),
+        (r"\b(?:tinh )?(?:den|toi) (?:nay|thoi diem nay)\b|\bhien (?:nay|tai)\b|(?<!thuc )(?<!the )(?<!phat )(?<!xuat )\bhien co\b", _now),
+        (rf"\b(?:den|toi) nam {_Y}\b", _horizon),
+        (rf"\bso voi (?:cung ky |thoi diem )?(?:(?:cuoi |dau )?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
+        (rf"\b(?:trong |cuoi )?nam (?:{_Y}|nay)\b", _year),
+        (r"\b(?:(binh quan|trung binh) )?(?:moi|hang) nam\b", _marker),
+    )
+)  # fmt: skip
+
+
+def find_time_phrases(doc: Document, context: TimeContext) -> list[TimePhrase]:
+    """Returns the time phrases of an article, in order, resolved with the context.
+
+    A review "trong N năm qua" takes the explicit range of N years the article states
+    elsewhere ("2010–2020"), where there is one.
+    """
+    phrases: list[TimePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, handler in _PATTERNS:
+        for match in pattern.finditer(doc.folded):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            phrase = handler(match, context, doc.text)
+            if phrase is not None:
+                phrases.append(phrase)
+                taken.append((match.start(), match.end()))
+    phrases.sort(key=lambda p: p.start)
+    return _align_reviews(phrases, doc)
+
+
+def _align_reviews(phrases: list[TimePhrase], doc: Document) -> list[TimePhrase]:
+    stated = [
+        p
+        for p in phrases
+        if p.kind == "review" and re.search(r"\d{4}\W+\d{4}", doc.folded[p.start : p.end])
+    ]
+    out = []
+    for phrase in phrases:
+        match = re.search(r"(\d{1,2}) nam", doc.folded[phrase.start : phrase.end])
+        if phrase.kind == "review" and match and phrase not in stated:
+            years = int(match.group(1))
+            same = [p for p in stated if int(p.period_end[:4]) - int(p.period_start) == years]
+            if same:
+                phrase = TimePhrase(
+                    phrase.start,
+                    phrase.end,
+                    "period",
+                    "review",
+                    same[0].period_start,
+                    same[0].period_end,
+                )
+        out.append(phrase)
+    return out
+
+
+def find_published(doc: Document) -> PartialDate | None:
+    """Returns the publication date stated in a short dateline near the top, if any.
+
+    A dateline is a paragraph among the first six that holds one full date (day/month/year)
+    and little else: a clock time, a weekday, "Cập nhật".
+    """
+    for paragraph in doc.paragraphs[:6]:
+        text = doc.text[paragraph.start : paragraph.end]
+        if len(text) > 80:
+            continue
+        dates = re.findall(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b", text)
+        rest = re.sub(
+            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s?[:h]\s?\d{2}|\(?GMT\s?[+-]\d+\)?", " ", text
+        )
+        if len(dates) == 1 and len(re.findall(r"[^\W\d_]+", rest)) <= 4:
+            day, month, year = dates[0]
+            try:
+                return parse_partial_date(f"{day}/{month}/{year}")
+            except ValueError:
+                return None
+    return None

@@ -1,0 +1,330 @@
+"""Reading one figure: what it measures and how it relates to time, or abstaining.
+
+Each figure goes through the rules in turn, from the most specific:
+
+1. attainment: "đạt 117,3% chỉ tiêu", "vượt 5% kế hoạch", of the figure stated just before;
+2. evaluation: a count or share with a rating grade right after it ("15,2% đảng viên hoàn
+   thành xuất sắc nhiệm vụ"), right before it ("hoàn thành tốt nhiệm vụ 32 chi, đảng bộ"), or
+   a share of the count before it ("…, chiếm 7,3%");
+3. change: "tăng 7 TCCSĐ so với năm 2010" (no baseline, no change);
+4. admissions: governed by "kết nạp", or "N quần chúng … được kết nạp"; a ratio "469/400" is
+   the figure and its target;
+5. expulsions: governed by "đưa ra khỏi Đảng", "khai trừ", "xóa tên";
+6. stock: a count of organisations or members governed by "có", "gồm", "là", "với".
+
+A figure after a goal word ("mục tiêu", "chỉ tiêu … là", "phấn đấu") in its paragraph is a
+target. A figure whose subject is a lower unit or the province, that counts occasions
+("93 lượt"), a streak ("5 năm liền"), a group among those admitted ("trong đó 168 …"), or
+that no rule reads, becomes `other` with a low confidence (left out by default).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import metrics
+from .quantities import Quantity
+from .ratings import read_evaluation
+from .readings import (
+    STOCK_NOUNS,
+    TARGET_OF_QUALIFIER,
+    Context,
+    Reading,
+    last_named,
+    other_reading,
+)
+
+_ATTAINMENT_BEFORE = re.compile(r"\b(?P<verb>đạt|vượt|bằng)(?: được)?\s*$", re.IGNORECASE)
+_ATTAINMENT_AFTER = re.compile(
+    r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)", re.IGNORECASE
+)
+_ADMITTED_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:mới\s+)?được kết nạp", re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"\s*(?:là\s+|thuộc\s+|trong\s+|ở\s+|người\s+)?(?:nữ|dân tộc|đoàn viên|học sinh|sinh viên"
+    r"|doanh nghiệp|tôn giáo|có đạo|nông thôn|công nhân|khối|lực lượng|quân đội|công an"
+    r"|chủ doanh nghiệp|trí thức|trẻ|dưới|trên \d)",
+    re.IGNORECASE,
+)
+_OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(r"\bso voi\b")
+_WORD_AFTER = re.compile(r"[^\S\n]*[^\W\d_]")
+_TOTAL_OF = re.compile(r"\b(?:tong so|so luong)\s+")
+
+
+def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
+    """Reads "đạt 117,3% chỉ tiêu" / "vượt 5% kế hoạch" as an attainment of the figure before."""
+    text = ctx.doc.text
+    before = _ATTAINMENT_BEFORE.search(text, max(0, q.start - 16), q.start)
+    if not q.percent or before is None or not _ATTAINMENT_AFTER.match(text, q.end):
+        return None
+    linked = last_named(ctx)
+    if linked is None:
+        return other_reading(q, "attainment-of-nothing")
+    over = before.group("verb").lower() == "vượt"
+    unit = "percent_above_target" if over else "percent"
+    return Reading(
+        q.start,
+        q.end,
+        linked.metric,
+        "attainment",
+        q.value,
+        unit,
+        rule="attainment",
+        confidence=0.85,
+        linked=linked,
+        qualifier=q.qualifier or "",
+    )
+
+
+def read_change(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading | None:
+    """Reads "tăng 7 TCCSĐ so với năm 2010" (a difference from a stated baseline)."""
+    doc = ctx.doc
+    if verb is None or verb.meaning not in ("up", "down") or doc.text[verb.end : q.start].strip():
+        return None
+    _, clause_end = doc.clause_bounds(q.start)
+    if q.percent or not _BASELINE_AFTER.search(doc.folded, q.end, clause_end):
+        return other_reading(q, "change-without-baseline")
+    noun = metrics.noun_after(doc, q.end)
+    metric = noun.meaning if noun else None
+    if metric in (None, "party_members", "people"):
+        previous = last_named(ctx)
+        metric = previous.metric if previous else ("party_members" if metric else None)
+    if metric in ("committee_word", "cell_word"):
+        metric = None
+    if metric is None:
+        return other_reading(q, "change-of-unknown")
+    value = -q.value if verb.meaning == "down" else q.value
+    return Reading(
+        q.start,
+        q.end,
+        metric,
+        "change",
+        value,
+        rule="change",
+        confidence=0.8,
+        qualifier=q.qualifier or "",
+    )
+
+
+def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
+    """Tells whether a figure counts a group within the one before it in its clause
+    ("…, trong đó 168 đảng viên nông thôn") or a group by its words ("1.200 đảng viên nữ")."""
+    doc = ctx.doc
+    if _GROUP_AFTER.match(doc.text, noun.end if noun else q.end):
+        return True
+    clause_start, _ = doc.clause_bounds(q.start)
+    previous = last_named(ctx)
+    if previous is None or previous.start < clause_start:
+        return False
+    return bool(_OF_WHICH.search(doc.text, previous.end, q.start))
+
+
+def read_admissions(
+    ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
+) -> list[Reading] | None:
+    """Reads admissions: "kết nạp (được) N đảng viên", "N quần chúng … được kết nạp"."""
+    doc = ctx.doc
+    noun = metrics.noun_after(doc, q.end)
+    if noun is not None and noun.meaning not in ("party_members", "people"):
+        return None
+    governed = verb is not None and verb.meaning == "admit"
+    gap = doc.text[verb.end : q.start] if governed else ""
+    if governed and (len(gap) > 32 or re.search(r"\d", gap)):
+        governed = False
+    if not governed and not (noun and _ADMITTED_AFTER.match(doc.text, noun.end)):
+        return None
+    if q.percent:
+        return [other_reading(q, "admission-rate")]
+    if _in_group(ctx, q, noun):
+        return [other_reading(q, "admitted-group")]
+    clause_start, _ = doc.clause_bounds(q.start)
+    per_year = re.search(
+        r"\b(?:binh quan|trung binh|moi nam|hang nam)\b", doc.folded[clause_start : q.start]
+    )
+    if target:
+        comparator = TARGET_OF_QUALIFIER[q.qualifier]
+        basis = "per_year" if per_year else "total"
+        return [
+            Reading(
+                q.start,
+                q.end,
+                "admissions",
+                "target",
+                q.value,
+                comparator=comparator,
+                basis=basis,
+                rule="admissions-target",
+                confidence=0.75,
+            )
+        ]
+    flow = Reading(
+        q.start,
+        q.denominator[1] - 1 if q.denominator else q.end,
+        "admissions",
+        "flow",
+        q.value,
+        qualifier=q.qualifier or "",
+        rule="admissions",
+        confidence=0.85,
+    )
+    if not q.denominator:
+        return [flow]
+    value, start, end = q.denominator
+    goal = Reading(
+        start,
+        end,
+        "admissions",
+        "target",
+        value,
+        comparator=">=",
+        basis="total",
+        rule="admissions-ratio-target",
+        confidence=0.7,
+        linked=flow,
+    )
+    return [flow, goal]
+
+
+def read_expulsions(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading | None:
+    """Reads "đưa ra khỏi Đảng 16 đảng viên", "khai trừ 2 đảng viên"."""
+    if verb is None or verb.meaning != "expel" or q.percent:
+        return None
+    gap = ctx.doc.text[verb.end : q.start]
+    noun = metrics.noun_after(ctx.doc, q.end)
+    if len(gap) > 24 or (noun is not None and noun.meaning not in ("party_members", "people")):
+        return None
+    return Reading(
+        q.start,
+        q.end,
+        "expulsions",
+        "flow",
+        q.value,
+        qualifier=q.qualifier or "",
+        rule="expulsions",
+        confidence=0.85,
+    )
+
+
+def _split_word(ctx: Context, q: Quantity, word: str) -> str | None:
+    """Bare "đảng bộ" / "chi bộ" after "trong đó" or "gồm" that splits a count of TCCSĐ."""
+    parent = next(
+        (
+            r
+            for r in reversed(ctx.readings)
+            if r.metric == "base_organizations" and r.kind == "stock"
+        ),
+        None,
+    )
+    if parent is None or not _OF_WHICH.search(ctx.doc.text, parent.end, q.start):
+        return None
+    return "base_party_committees" if word == "committee_word" else "base_party_cells"
+
+
+def _total_named_before(ctx: Context, q: Quantity) -> str | None:
+    """Reads "Tổng số chi bộ trực thuộc … là 141 chi bộ": the noun after "tổng số"."""
+    clause_start, _ = ctx.doc.clause_bounds(q.start)
+    found = None
+    for match in _TOTAL_OF.finditer(ctx.doc.folded, clause_start, q.start):
+        noun = metrics.noun_after(ctx.doc, match.end())
+        if noun is not None and noun.meaning in STOCK_NOUNS:
+            found = noun.meaning
+    return found
+
+
+def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool) -> Reading | None:
+    """Reads a count of organisations or members that the district has ("có", "gồm", "với")."""
+    noun = metrics.noun_after(ctx.doc, q.end)
+    if q.percent:
+        return None
+    metric = noun.meaning if noun else None
+    if metric in ("committee_word", "cell_word"):
+        metric = _split_word(ctx, q, metric)
+    unknown_noun = noun is None and _WORD_AFTER.match(ctx.doc.text, q.end)
+    if metric not in STOCK_NOUNS and not unknown_noun:
+        metric = _total_named_before(ctx, q)
+    if metric not in STOCK_NOUNS:
+        return None
+    listed = (
+        bool(ctx.readings)
+        and ctx.readings[-1].kind in ("stock", "target")
+        and ctx.readings[-1].metric in STOCK_NOUNS
+    )
+    if (
+        verb is not None
+        and verb.meaning != "exist"
+        and not (listed and verb.start < ctx.readings[-1].start)
+    ):
+        return other_reading(q, f"stock-after-{verb.meaning}")
+    if verb is None and not listed:
+        return None
+    if _same_noun_subset(ctx, q) or (metric == "party_members" and _in_group(ctx, q, noun)):
+        return other_reading(q, "subset")
+    if target:
+        return Reading(
+            q.start,
+            q.end,
+            metric,
+            "target",
+            q.value,
+            comparator=TARGET_OF_QUALIFIER[q.qualifier],
+            basis="total",
+            rule="stock-target",
+            confidence=0.7,
+        )
+    return Reading(
+        q.start,
+        q.end,
+        metric,
+        "stock",
+        q.value,
+        qualifier=q.qualifier or "",
+        rule="stock",
+        confidence=0.9,
+    )
+
+
+def _same_noun_subset(ctx: Context, q: Quantity) -> bool:
+    """Tells whether the figure is part of the one before it ("4.014 đảng viên, trong đó
+    1.200 đảng viên nữ"): same noun, after "trong đó"."""
+    noun = metrics.noun_after(ctx.doc, q.end)
+    for reading in reversed(ctx.readings):
+        before = metrics.noun_after(ctx.doc, reading.end)
+        if before and noun and before.meaning == noun.meaning:
+            return bool(
+                re.search(r"\btrong đó\b", ctx.doc.text[reading.end : q.start], re.IGNORECASE)
+            )
+    return False
+
+
+def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
+    """Reads one figure with every rule, most specific first; `other` when none applies."""
+    doc = ctx.doc
+    sentence = doc.sentence_at(q.start)
+    paragraph = doc.paragraph_at(q.start)
+    _, clause_end = doc.clause_bounds(q.start)
+    if metrics.counts_occasions(doc, q.end):
+        return [other_reading(q, "occasions")]
+    if metrics.is_streak(doc, q.end, clause_end):
+        return [other_reading(q, "streak")]
+    scope = metrics.scope_before(doc, sentence.start, q.start, ctx.district_starts)
+    if scope in ("sub_unit", "province"):
+        return [other_reading(q, f"scope-{scope.replace('_', '-')}")]
+    target = metrics.target_cue_before(doc, paragraph.start, q.start) is not None
+    attained = read_attainment(ctx, q)
+    if attained is not None:
+        return [attained]
+    evaluated = read_evaluation(ctx, q, target)
+    if evaluated is not None:
+        return evaluated
+    clause_start, _ = doc.clause_bounds(q.start)
+    verb = metrics.verb_before(doc, clause_start, q.start) or metrics.verb_before(
+        doc, sentence.start, q.start
+    )
+    for reading in (read_change(ctx, q, verb), read_expulsions(ctx, q, verb)):
+        if reading is not None:
+            return [reading]
+    admitted = read_admissions(ctx, q, verb, target)
+    if admitted is not None:
+        return admitted
+    stock = read_stock(ctx, q, verb, target)
+    return [stock] if stock is not None else [other_reading(q, "no-metric")]
