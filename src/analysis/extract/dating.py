@@ -119,8 +119,9 @@ def _kind_of_end(end: str) -> str:
 
 def _change(timeline: Timeline, reading: Reading) -> Dated | None:
     doc = timeline.doc
-    _, clause_end = doc.clause_bounds(reading.start)
+    clause_start, clause_end = doc.clause_bounds(reading.start)
     baseline = timeline._after(reading.end, clause_end, ("baseline",))
+    baseline = baseline or timeline._before(clause_start, reading.start, ("baseline",))
     if baseline is None:
         return None
     moment = _moment(timeline, reading, evaluation=False)

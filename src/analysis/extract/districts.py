@@ -29,13 +29,9 @@ _PROVINCE_MENTION = re.compile(
     re.IGNORECASE,
 )
 _TYPE_OF_PREFIX = (
-    ("thị", "thị xã"),
-    ("thành", "thành phố"),
-    ("tp", "thành phố"),
-    ("tx", "thị xã"),
-    ("quận", "quận"),
-    ("huyện", "huyện"),
-    ("h.", "huyện"),
+    ("thị xã|thị ủy|thị uỷ|tx", "thị xã"),
+    ("thành phố|thành ủy|thành uỷ|tp", "thành phố"),
+    ("quận|quận ủy|quận uỷ", "quận"),
 )
 
 
@@ -55,11 +51,9 @@ class Mention:
 
 
 def _unit_type(prefix: str) -> str:
-    words = prefix.lower().split()
-    head = words[-2] if words[-1] in ("ủy", "uỷ") else words[-1]
-    head = words[-1] if head == "bộ" else head
-    for start, unit_type in _TYPE_OF_PREFIX:
-        if head.startswith(start):
+    key = " ".join(prefix.lower().replace(".", " ").split())
+    for words, unit_type in _TYPE_OF_PREFIX:
+        if re.search(rf"(?:^|\s){words}(?:\s|$)", key):
             return unit_type
     return "huyện"
 
@@ -119,7 +113,8 @@ def district_for(mentions: list[Mention], offset: int) -> tuple[str, float]:
     """Returns the district a figure at `offset` is about, with a confidence factor.
 
     With one district named in the article, it is that one. With several (a round-up), it is
-    the last named before the figure. An ambiguous or missing name gives "" and 0.
+    the last named before the figure. An ambiguous or missing name gives "" and halves the
+    confidence: the reviewer fills it in.
     """
     clear = [m for m in mentions if len(m.candidates) == 1]
     named = {m.candidates[0] for m in clear}
@@ -128,4 +123,4 @@ def district_for(mentions: list[Mention], offset: int) -> tuple[str, float]:
     before = [m for m in clear if m.start < offset]
     if before:
         return before[-1].candidates[0], 0.8
-    return "", 0.0
+    return "", 0.5

@@ -29,6 +29,7 @@ _NOUNS = (
     (r"dang bo", "committee_word"),
     (r"chi bo", "cell_word"),
     (r"dang vien", "party_members"),
+    (r"to chuc dang|to chuc", "org_word"),
     (r"quan chung|nguoi|dong chi|truong hop", "people"),
 )  # fmt: skip
 _NOUN = re.compile(
@@ -63,7 +64,7 @@ _VERBS_FOLDED = re.compile(
     r"|ra soat|phan cong|tham du|ho tro|lua chon|quan triet|trao tang|chuyen sinh hoat)\b"
 )
 _VERBS_LOWER = re.compile(
-    r"\b(?:(?P<exist>hiện có|gồm có|gồm|có|là|với|còn)|(?P<up>tăng thêm|tăng)|(?P<down>giảm)"
+    r"\b(?:(?P<exist>hiện có|gồm có|gồm|có|là|với|còn|lên)|(?P<up>tăng thêm|tăng)|(?P<down>giảm)"
     r"|(?P<give>cho|tặng|dự))\b"
 )
 
@@ -74,7 +75,8 @@ _SUB_UNIT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(
-    r"\b(?:xã|phường|thị trấn|thôn|làng|bản|tiểu khu|ấp|khu phố)\s+(?P<name>\w+)", re.IGNORECASE
+    r"\b(?:(?<!thị )xã|phường|thị trấn|thôn|làng|bản|tiểu khu|ấp|khu phố)\s+(?P<name>\w+)",
+    re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
     r"\b(?:trường|trung học|THPT|THCS|tiểu học|mầm non|công ty|bệnh viện|hợp tác xã|HTX"
@@ -94,7 +96,7 @@ _DISTRICT = re.compile(
 _DISTRICT_LEVEL_WORDS = frozenset({"huyện", "thành", "thị", "quận", "tỉnh"})
 
 _TARGET_CUE = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|dat ra)\b")
-_ACHIEVED = re.compile(r"(?:%|\bdat|\bvuot|\bhoan thanh|\bso voi|\bgiao|\bthuc hien)\s*$")
+_ACHIEVED = re.compile(r"(?:%|\bđạt|\bvượt|\bhoàn thành|\bso với|\bthực hiện)\s*$")
 _DONE = re.compile(r"\b(?:đã|được|đạt được)\b")
 _STREAK = re.compile(
     r"\W*(?:[^\W\d_]+\W+){0,8}?\d+\s+(?:năm|lần)\s+(?:liền|liên tục|liên tiếp)\b", re.IGNORECASE
@@ -210,7 +212,7 @@ def target_cue_before(doc: Document, start: int, offset: int) -> Cue | None:
     figure, unless the figure is stated as achieved after it ("đã", "được")."""
     found = None
     for m in _TARGET_CUE.finditer(doc.folded, start, offset):
-        if _ACHIEVED.search(doc.folded, max(0, m.start() - 14), m.start()):
+        if _ACHIEVED.search(doc.lower, max(0, m.start() - 14), m.start()):
             continue
         found = Cue(m.start(), m.end(), "target")
     if found and _DONE.search(doc.lower, found.end, offset):

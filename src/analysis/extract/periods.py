@@ -256,22 +256,28 @@ def _align_reviews(phrases: list[TimePhrase], doc: Document) -> list[TimePhrase]
     return out
 
 
+_DATELINE = re.compile(
+    r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b"
+    r"|\bngày (\d{1,2}) tháng (\d{1,2}) năm ((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_DATELINE_NOISE = re.compile(r"\d{1,2}\s?[:h]\s?\d{2}|\(?GMT\s?[+-]\d+\)?")
+
+
 def find_published(doc: Document) -> PartialDate | None:
     """Returns the publication date stated in a short dateline near the top, if any.
 
-    A dateline is a paragraph among the first six that holds one full date (day/month/year)
-    and little else: a clock time, a weekday, "Cập nhật".
+    A dateline is a paragraph among the first six that holds one full date ("23/01/2024",
+    "ngày 23 tháng 1 năm 2024") and little else: a clock time, a weekday, "Cập nhật".
     """
     for paragraph in doc.paragraphs[:6]:
         text = doc.text[paragraph.start : paragraph.end]
         if len(text) > 80:
             continue
-        dates = re.findall(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b", text)
-        rest = re.sub(
-            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s?[:h]\s?\d{2}|\(?GMT\s?[+-]\d+\)?", " ", text
-        )
+        dates = list(_DATELINE.finditer(text))
+        rest = _DATELINE_NOISE.sub(" ", _DATELINE.sub(" ", text))
         if len(dates) == 1 and len(re.findall(r"[^\W\d_]+", rest)) <= 4:
-            day, month, year = dates[0]
+            day, month, year = (g for g in dates[0].groups() if g is not None)
             try:
                 return parse_partial_date(f"{day}/{month}/{year}")
             except ValueError:

@@ -77,6 +77,18 @@ def _current_term(doc: Document, published: PartialDate | None) -> tuple[int, in
     return (int(stated[-1][0]), int(stated[-1][1])) if stated else None
 
 
+def _district_warnings(doc: Document, mentions: list[districts.Mention]) -> list[str]:
+    if any(len(m.candidates) == 1 for m in mentions):
+        return []
+    shared = {doc.text[m.start : m.end]: m.candidates for m in mentions}
+    if not shared:
+        return ["no district named in the text (give --district)"]
+    return [
+        f"{name!r} is the name of several districts ({', '.join(ids)}): give --district"
+        for name, ids in shared.items()
+    ]
+
+
 def _timeline(doc: Document, published: PartialDate | None) -> dating.Timeline:
     context = periods.TimeContext(published, _current_term(doc, published))
     phrases = periods.find_time_phrases(doc, context)
@@ -93,8 +105,7 @@ def _figures(doc: Document, timeline: dating.Timeline) -> list[quantities.Quanti
 def read_article(doc: Document, timeline: dating.Timeline, mentions: list) -> list[Reading]:
     """Reads every figure of an article, sentence by sentence."""
     figures = _figures(doc, timeline)
-    starts = frozenset(m.start for m in mentions)
-    context = Context(doc, figures, starts)
+    context = Context(doc, figures, {m.start: m.end for m in mentions})
     found_all: list[Reading] = []
     sentence = None
     for quantity in figures:
@@ -197,8 +208,8 @@ def extract_facts(
         result.warnings.append(
             "no publication date in the text: 'đến nay' cannot be resolved (give --published)"
         )
-    if district is None and not any(len(m.candidates) == 1 for m in mentions):
-        result.warnings.append("no district named in the text (give --district)")
+    if district is None:
+        result.warnings += _district_warnings(doc, mentions)
     for reading, dated in _date_all(timeline, read_article(doc, timeline, mentions)):
         where = (district, 1.0) if district else districts.district_for(mentions, reading.start)
         row = _row(source, reading, dated, where, doc.paragraph_at(reading.start).number)

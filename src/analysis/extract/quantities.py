@@ -51,7 +51,8 @@ class Quantity:
         percent: Whether a percent sign follows it.
         qualifier: '>', '<', '~', '>=' or '<=' from the words around it, or None.
         denominator: For "469/400", the 400 and its offsets; else None.
-        high: For a range "90–100", the 100; else None.
+        high: For a range "90–100", the 100 and its offsets; else None.
+        first_end: Offset after the first number (before a %, "/400" or "–100").
     """
 
     start: int
@@ -60,7 +61,8 @@ class Quantity:
     percent: bool = False
     qualifier: str | None = None
     denominator: tuple[float, int, int] | None = None
-    high: float | None = None
+    high: tuple[float, int, int] | None = None
+    first_end: int = -1
 
 
 def _is_label(lower: str, start: int) -> bool:
@@ -126,6 +128,7 @@ def _ratio(text: str, match: re.Match) -> Quantity | None:
         percent,
         qualifier,
         denominator=(bottom, match.start(2), match.end(2)),
+        first_end=match.end(1),
     )
 
 
@@ -140,13 +143,14 @@ def _single(text: str, match: re.Match) -> Quantity | None:
     end, high = match.end(), None
     tail = _RANGE_TAIL.match(text, end)
     if tail and (bool(tail.group(2)) or not percent) and not _YEAR.match(tail.group(1)):
-        high = _read(tail.group(1))
-        if high is not None and high > value:
+        top = _read(tail.group(1))
+        if top is not None and top > value:
+            high = (top, tail.start(1), tail.end())
             end, percent = tail.end(), percent or bool(tail.group(2))
-        else:
-            high = None
     qualifier = None if high else _qualifier(text, match.start(), end, token)
-    return Quantity(match.start(), end, value, percent, qualifier, high=high)
+    return Quantity(
+        match.start(), end, value, percent, qualifier, high=high, first_end=match.end(1)
+    )
 
 
 def find_quantities(text: str) -> list[Quantity]:

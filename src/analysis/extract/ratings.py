@@ -25,6 +25,7 @@ from .readings import (
     Context,
     Reading,
     other_reading,
+    target_readings,
     unit_of,
 )
 
@@ -34,12 +35,16 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NOUN_FILLER = re.compile(
-    r"(?:\s|,|\b(?:đạt|được|xếp loại|là|mức|đánh giá)\b)*", re.IGNORECASE
+    r"(?:\s|,|\(\s*[\d.,]+\s?%\s*\)|\b(?:đạt|được|xếp loại|là|mức|đánh giá)\b)*", re.IGNORECASE
 )
 _SHARE_BEFORE = re.compile(
     r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|bằng|\(|đạt tỷ lệ|đạt tỉ lệ)\s*$", re.IGNORECASE
 )
 _AND_NEXT = re.compile(r"\s*(?:và|,)\s*", re.IGNORECASE)
+_OF_DISTRICT = re.compile(
+    r"của\s+(?:toàn\s+)?(?:đảng bộ\s+)?(?:huyện|thành phố|thị xã|quận|huyện ủy|huyện uỷ)\s+",
+    re.IGNORECASE,
+)
 _OF_WHICH_AFTER = re.compile(r"\W*trong đó\b", re.IGNORECASE)
 
 
@@ -50,6 +55,9 @@ def _rating_after(ctx: Context, q: Quantity, clause_end: int) -> metrics.Cue | N
     if noun is not None:
         offset = noun.end
     offset = _AFTER_NOUN_FILLER.match(doc.text, offset).end()
+    whose = _OF_DISTRICT.match(doc.text, offset)
+    if whose and whose.end() in ctx.district_spans:  # "… đảng viên của huyện Mường Tè được …"
+        offset = _AFTER_NOUN_FILLER.match(doc.text, ctx.district_spans[whose.end()]).end()
     cues = metrics.ratings_in(doc, offset, clause_end)
     return cues[0] if cues and cues[0].start == offset else None
 
@@ -72,7 +80,8 @@ def _subject(ctx: Context, q: Quantity, sentence_start: int) -> str:
 
 
 def _evaluation_share(ctx: Context, q: Quantity, clause_start: int) -> Reading | None:
-    last = ctx.readings[-1] if ctx.readings else None
+    counts = [r for r in ctx.readings if r.category != "assessed"]
+    last = counts[-1] if counts else None
     if not (q.percent and last and last.metric == "evaluation" and last.unit == "count"):
         return None
     if last.start < clause_start or not _SHARE_BEFORE.search(
@@ -91,10 +100,32 @@ def _evaluation_share(ctx: Context, q: Quantity, clause_start: int) -> Reading |
     )
 
 
+def _grade(
+    ctx: Context, q: Quantity, rating: metrics.Cue, end: int, target: bool
+) -> tuple[str, str]:
+    """The category and, for a target, the comparator of a rated figure."""
+    category, comparator = rating.meaning, ""
+    if _OF_WHICH_AFTER.match(ctx.doc.text, max(rating.end, end)):
+        category = CUMULATIVE.get(category, category)  # "100% hoàn thành nhiệm vụ, trong đó …"
+    if target:
+        comparator = "<=" if q.value == 0 else TARGET_OF_QUALIFIER[q.qualifier]
+        if comparator == ">=":
+            category = CUMULATIVE.get(category, category)
+    return category, comparator
+
+
+def _with_assessed(base: Reading, q: Quantity) -> list[Reading]:
+    """A count "45/52 TCCSĐ <grade>": the 45 rated so, and the 52 assessed."""
+    if not q.denominator or q.percent:
+        return [base]
+    value, start, end = q.denominator
+    assessed = replace(base, start=start, end=end, value=value, category="assessed")
+    return [base, replace(assessed, rule="evaluation-assessed", confidence=0.6)]
+
+
 def read_evaluation(ctx: Context, q: Quantity, target: bool) -> list[Reading] | None:
     """Reads a count or share of organisations or members in a rating grade."""
     doc = ctx.doc
-    sentence = doc.sentence_at(q.start)
     clause_start, clause_end = doc.clause_bounds(q.start)
     share = _evaluation_share(ctx, q, clause_start)
     if share is not None:
@@ -104,52 +135,34 @@ def read_evaluation(ctx: Context, q: Quantity, target: bool) -> list[Reading] | 
         return None
     summed = _sum_of_parts(ctx, q, noun, clause_end)
     end = summed[1].end if summed else q.end
-    rating = _rating_after(ctx, replace(q, end=end), clause_end) or _rating_before(
-        ctx, q, clause_start
-    )
+    rating = _rating_after(ctx, replace(q, end=end), clause_end)
+    rating = rating or _rating_before(ctx, q, clause_start)
     if rating is None:
         return None
-    subject = _subject(ctx, q, sentence.start)
+    subject = _subject(ctx, q, doc.sentence_at(q.start).start)
     if not subject:
         return [other_reading(q, "rating-without-subject")]
-    category, comparator = rating.meaning, ""
-    if _OF_WHICH_AFTER.match(doc.text, max(rating.end, end)):
-        category = CUMULATIVE.get(category, category)  # "100% hoàn thành nhiệm vụ, trong đó …"
-    if target:
-        comparator = "<=" if q.value == 0 else TARGET_OF_QUALIFIER[q.qualifier]
-        if comparator == ">=":
-            category = CUMULATIVE.get(category, category)
-    value = summed[0] if summed else q.value
+    category, comparator = _grade(ctx, q, rating, end, target)
     base = Reading(
         q.start,
         end,
         "evaluation",
         "target" if target else "stock",
-        value,
+        summed[0] if summed else q.value,
         unit_of(q),
         subject,
         category,
         comparator,
-        "" if target else q.qualifier or "",
-        "each_year" if target else "",
-        "evaluation-sum" if summed else "evaluation",
-        0.6 if summed else 0.8,
+        qualifier="" if target else q.qualifier or "",
+        basis="each_year" if target else "",
+        rule="evaluation-sum" if summed else "evaluation",
+        confidence=0.6 if summed else 0.8,
     )
-    readings = [base]
-    if q.denominator and not q.percent:
-        total = q.denominator
-        readings.append(
-            replace(
-                base,
-                start=total[1],
-                end=total[2],
-                value=total[0],
-                category="assessed",
-                rule="evaluation-assessed",
-                confidence=0.6,
-            )
-        )
-    return readings
+    if target:
+        return target_readings(base, q)
+    if q.high is not None:
+        return [other_reading(q, "range")]
+    return _with_assessed(base, q)
 
 
 def _sum_of_parts(

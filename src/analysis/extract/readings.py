@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .quantities import Quantity
 from .segment import Document
@@ -16,7 +16,7 @@ STOCK_NOUNS = frozenset(
         "party_members",
     }
 )
-ORG_NOUNS = STOCK_NOUNS - {"party_members"} | {"committee_word", "cell_word"}
+ORG_NOUNS = STOCK_NOUNS - {"party_members"} | {"committee_word", "cell_word", "org_word"}
 CUMULATIVE = {"good": "good_or_above", "completed": "completed_or_above"}
 TARGET_OF_QUALIFIER = {">": ">=", ">=": ">=", "<": "<=", "<=": "<=", "~": "=", None: "="}
 
@@ -60,7 +60,7 @@ class Context:
 
     Attributes:
         doc: The article.
-        district_starts: Offsets where district names begin (for scope).
+        district_spans: Where district names are, start to end (for scope and wording).
         quantities: Every figure of the article, in order.
         readings: Readings of the current sentence, in order.
         consumed: Quantities already read with another (the second part of a sum).
@@ -68,7 +68,7 @@ class Context:
 
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
-    district_starts: frozenset[int] = frozenset()
+    district_spans: dict[int, int] = field(default_factory=dict)
     readings: list[Reading] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
 
@@ -88,3 +88,15 @@ def last_named(ctx: Context, kinds: tuple[str, ...] = ("flow", "stock")) -> Read
         if reading.metric not in ("other", "evaluation") and reading.kind in kinds:
             return reading
     return None
+
+
+def target_readings(base: Reading, q: Quantity) -> list[Reading]:
+    """A target as read, or for a range ("từ 90–100") its two bounds: >= 90 and <= 100."""
+    if q.high is None:
+        return [base]
+    top, start, end = q.high
+    low = replace(base, end=q.first_end, comparator=">=", rule=base.rule + "-range")
+    high = replace(
+        base, start=start, end=end, value=top, comparator="<=", rule=base.rule + "-range"
+    )
+    return [low, high]

@@ -32,6 +32,7 @@ from .readings import (
     Reading,
     last_named,
     other_reading,
+    target_readings,
 )
 
 _ATTAINMENT_BEFORE = re.compile(r"\b(?P<verb>đạt|vượt|bằng)(?: được)?\s*$", re.IGNORECASE)
@@ -40,13 +41,16 @@ _ATTAINMENT_AFTER = re.compile(
 )
 _ADMITTED_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:mới\s+)?được kết nạp", re.IGNORECASE)
 _GROUP_AFTER = re.compile(
-    r"\s*(?:là\s+|thuộc\s+|trong\s+|ở\s+|người\s+)?(?:nữ|dân tộc|đoàn viên|học sinh|sinh viên"
+    r"\s*(?:(?:là|thuộc|trong|ở|người)\s+){0,2}(?:nữ|dân tộc|đoàn viên|học sinh|sinh viên"
     r"|doanh nghiệp|tôn giáo|có đạo|nông thôn|công nhân|khối|lực lượng|quân đội|công an"
-    r"|chủ doanh nghiệp|trí thức|trẻ|dưới|trên \d)",
+    r"|chủ doanh nghiệp|trí thức|trẻ|dưới|trên \d|được miễn|miễn sinh hoạt|dự bị|chính thức"
+    r"|cao tuổi|đủ tư cách|được tặng|được trao|được khen)\b",
     re.IGNORECASE,
 )
 _OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
-_BASELINE_AFTER = re.compile(r"\bso voi\b")
+_BASELINE = re.compile(r"\bso voi\b")
+_PER_YEAR = re.compile(r"\b(?:binh quan|trung binh|moi nam|hang nam)\b")
+_AVERAGE = re.compile(r"\b(?:binh quan|trung binh)\b")
 _WORD_AFTER = re.compile(r"[^\S\n]*[^\W\d_]")
 _TOTAL_OF = re.compile(r"\b(?:tong so|so luong)\s+")
 
@@ -57,7 +61,7 @@ def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
     before = _ATTAINMENT_BEFORE.search(text, max(0, q.start - 16), q.start)
     if not q.percent or before is None or not _ATTAINMENT_AFTER.match(text, q.end):
         return None
-    linked = last_named(ctx)
+    linked = last_named(ctx, ("flow",))
     if linked is None:
         return other_reading(q, "attainment-of-nothing")
     over = before.group("verb").lower() == "vượt"
@@ -81,8 +85,8 @@ def read_change(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading 
     doc = ctx.doc
     if verb is None or verb.meaning not in ("up", "down") or doc.text[verb.end : q.start].strip():
         return None
-    _, clause_end = doc.clause_bounds(q.start)
-    if q.percent or not _BASELINE_AFTER.search(doc.folded, q.end, clause_end):
+    clause_start, clause_end = doc.clause_bounds(q.start)
+    if q.percent or not _BASELINE.search(doc.folded, clause_start, clause_end):
         return other_reading(q, "change-without-baseline")
     noun = metrics.noun_after(doc, q.end)
     metric = noun.meaning if noun else None
@@ -119,47 +123,28 @@ def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
     return bool(_OF_WHICH.search(doc.text, previous.end, q.start))
 
 
-def read_admissions(
-    ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
-) -> list[Reading] | None:
-    """Reads admissions: "kết nạp (được) N đảng viên", "N quần chúng … được kết nạp"."""
-    doc = ctx.doc
-    noun = metrics.noun_after(doc, q.end)
-    if noun is not None and noun.meaning not in ("party_members", "people"):
-        return None
-    governed = verb is not None and verb.meaning == "admit"
-    gap = doc.text[verb.end : q.start] if governed else ""
-    if governed and (len(gap) > 32 or re.search(r"\d", gap)):
-        governed = False
-    if not governed and not (noun and _ADMITTED_AFTER.match(doc.text, noun.end)):
-        return None
-    if q.percent:
-        return [other_reading(q, "admission-rate")]
-    if _in_group(ctx, q, noun):
-        return [other_reading(q, "admitted-group")]
-    clause_start, _ = doc.clause_bounds(q.start)
-    per_year = re.search(
-        r"\b(?:binh quan|trung binh|moi nam|hang nam)\b", doc.folded[clause_start : q.start]
+def _admissions_target(ctx: Context, q: Quantity) -> list[Reading]:
+    clause_start, _ = ctx.doc.clause_bounds(q.start)
+    per_year = _PER_YEAR.search(ctx.doc.folded, clause_start, q.start)
+    goal = Reading(
+        q.start,
+        q.end,
+        "admissions",
+        "target",
+        q.value,
+        comparator=TARGET_OF_QUALIFIER[q.qualifier],
+        basis="per_year" if per_year else "total",
+        rule="admissions-target",
+        confidence=0.75,
     )
-    if target:
-        comparator = TARGET_OF_QUALIFIER[q.qualifier]
-        basis = "per_year" if per_year else "total"
-        return [
-            Reading(
-                q.start,
-                q.end,
-                "admissions",
-                "target",
-                q.value,
-                comparator=comparator,
-                basis=basis,
-                rule="admissions-target",
-                confidence=0.75,
-            )
-        ]
+    return target_readings(goal, q)
+
+
+def _admissions_flow(q: Quantity) -> list[Reading]:
+    end = q.first_end if q.denominator else q.end
     flow = Reading(
         q.start,
-        q.denominator[1] - 1 if q.denominator else q.end,
+        end,
         "admissions",
         "flow",
         q.value,
@@ -183,6 +168,34 @@ def read_admissions(
         linked=flow,
     )
     return [flow, goal]
+
+
+def read_admissions(
+    ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
+) -> list[Reading] | None:
+    """Reads admissions: "kết nạp (được) N đảng viên", "N quần chúng … được kết nạp"."""
+    doc = ctx.doc
+    noun = metrics.noun_after(doc, q.end)
+    if noun is not None and noun.meaning not in ("party_members", "people"):
+        return None
+    governed = verb is not None and verb.meaning == "admit"
+    gap = doc.text[verb.end : q.start] if governed else ""
+    if governed and (len(gap) > 32 or re.search(r"\d", gap)):
+        governed = False
+    if not governed and not (noun and _ADMITTED_AFTER.match(doc.text, noun.end)):
+        return None
+    if q.percent:
+        return [other_reading(q, "admission-rate")]
+    if _in_group(ctx, q, noun):
+        return [other_reading(q, "admitted-group")]
+    if target:
+        return _admissions_target(ctx, q)
+    clause_start, _ = doc.clause_bounds(q.start)
+    if _AVERAGE.search(doc.folded, clause_start, q.start):
+        return [other_reading(q, "average-per-year")]  # an achieved yearly average is no flow
+    if q.high is not None:
+        return [other_reading(q, "range")]
+    return _admissions_flow(q)
 
 
 def read_expulsions(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading | None:
@@ -306,7 +319,7 @@ def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
         return [other_reading(q, "occasions")]
     if metrics.is_streak(doc, q.end, clause_end):
         return [other_reading(q, "streak")]
-    scope = metrics.scope_before(doc, sentence.start, q.start, ctx.district_starts)
+    scope = metrics.scope_before(doc, sentence.start, q.start, frozenset(ctx.district_spans))
     if scope in ("sub_unit", "province"):
         return [other_reading(q, f"scope-{scope.replace('_', '-')}")]
     target = metrics.target_cue_before(doc, paragraph.start, q.start) is not None
