@@ -20,7 +20,7 @@ Without a period, a flow or target is not proposed (the rule abstains).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..periods import PartialDate
 from .periods import TimePhrase
@@ -30,6 +30,9 @@ from .segment import Document
 FLOW_ROLES = ("period",)
 MOMENT_ROLES = ("moment", "period", "horizon")
 TARGET_ROLES = ("period", "horizon")
+UNKNOWN_END = 0.3
+"""Confidence factor of a figure whose end is "now" with no publication date: it falls below
+the default threshold, so such figures are shown only with --include-other."""
 LEAD_LENGTH = 120
 """Characters from which a paragraph counts as text rather than a title or a dateline."""
 
@@ -101,7 +104,7 @@ def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
     phrase, factor = timeline.nearest(reading.start, MOMENT_ROLES, after_in_paragraph=evaluation)
     if phrase is None:
         end = timeline.published_text()
-        return Dated("", end, _kind_of_end(end), factor=0.8 if end else 0.4)
+        return Dated("", end, _kind_of_end(end), factor=0.8 if end else UNKNOWN_END)
     doc = timeline.doc
     paragraph = doc.paragraph_at(reading.start)
     multi_year = phrase.role == "period" and phrase.period_start[:4] != phrase.period_end[:4]
@@ -110,7 +113,7 @@ def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
             phrase.period_start[:4], phrase.period_end[:4], phrase.kind, "each_year", factor
         )
     end = phrase.period_end
-    return Dated("", end, _kind_of_end(end), factor=factor if end else 0.4)
+    return Dated("", end, _kind_of_end(end), factor=factor if end else UNKNOWN_END)
 
 
 def _kind_of_end(end: str) -> str:
@@ -195,8 +198,7 @@ def _target(timeline: Timeline, reading: Reading, linked: Dated | None) -> Dated
     return None
 
 
-def date_reading(timeline: Timeline, reading: Reading, linked: Dated | None = None) -> Dated | None:
-    """Returns the period of a reading, or None when it has none (the reading is dropped)."""
+def _period_of(timeline: Timeline, reading: Reading, linked: Dated | None) -> Dated | None:
     if reading.kind == "attainment":
         return linked
     if reading.kind == "target":
@@ -206,6 +208,18 @@ def date_reading(timeline: Timeline, reading: Reading, linked: Dated | None = No
     if reading.kind == "flow":
         return _flow(timeline, reading)
     return _moment(timeline, reading, evaluation=reading.metric == "evaluation")
+
+
+def date_reading(timeline: Timeline, reading: Reading, linked: Dated | None = None) -> Dated | None:
+    """Returns the period of a reading, or None when it has none (the reading is dropped).
+
+    A period whose end is unknown ("đến nay" without a publication date) keeps its reading
+    but with a confidence below the default threshold.
+    """
+    dated = _period_of(timeline, reading, linked)
+    if dated is not None and not dated.period_end:
+        return replace(dated, factor=min(dated.factor, UNKNOWN_END))
+    return dated
 
 
 def _lead(doc: Document) -> list:

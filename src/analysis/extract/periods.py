@@ -115,6 +115,8 @@ def _months(m: re.Match, c: TimeContext, text: str) -> TimePhrase | None:
         return None  # "9 tháng" alone is a period only as a clause opener ("9 tháng, …")
     if not 1 <= months <= 11 or year is None:
         return None
+    if not stated and c.published and c.published.month and months > c.published.month:
+        year -= 1  # "9 tháng" in an article of May: the nine months of last year
     return TimePhrase(
         m.start(), m.end(), "period", "year_to_date", f"{year}-01-01", _month_end(year, months)
     )

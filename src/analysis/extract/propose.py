@@ -142,7 +142,9 @@ def _row(
         "period_start": dated.period_start,
         "period_end": dated.period_end,
         "period_kind": dated.period_kind,
-        "value": round(reading.value, 6),
+        "value": int(reading.value)
+        if float(reading.value).is_integer()
+        else round(reading.value, 6),
         "unit": reading.unit,
         "comparator": comparator,
         "qualifier": reading.qualifier,

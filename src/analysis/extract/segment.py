@@ -48,9 +48,34 @@ _LOWER_TABLE = _Table(_lower_char)
 # A sentence ends at . ! ? … followed by space and a capital, a digit or an opening mark;
 # not after a short capitalised abbreviation ("TP. Long Xuyên", "ThS. Nguyễn").
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(\d]|[^\W\d_])")
-_ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:TP|Tp|TX|Tx|Q|H|P|X|TT|ThS|Ths|TS|PGS|GS|BS|KS|CN|Th|Ô|B)\.$"
-)
+_ABBREVIATIONS = frozenset(
+    [
+        "TP",
+        "Tp",
+        "TX",
+        "Tx",
+        "Q",
+        "H",
+        "P",
+        "X",
+        "TT",
+        "ThS",
+        "Ths",
+        "TS",
+        "PGS",
+        "GS",
+        "BS",
+        "KS",
+        "CN",
+        "Th",
+        "Ô",
+        "B",
+        "Mr",
+        "Ms",
+        "Dr",
+    ]
+)  # "TP. Long Xuyên": a dot that does not end a sentence
+_LAST_WORD = re.compile(r"[(\s]?([^\s(]+)\.$")
 _CLAUSE_MARKS = re.compile(r"[;:]")
 
 
@@ -150,7 +175,8 @@ def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
     sentences = []
     start = paragraph.start
     for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-        if _ABBREVIATION.search(text, start, match.start()) or text[match.end()].islower():
+        word = _LAST_WORD.search(text, start, match.start())
+        if (word and word.group(1) in _ABBREVIATIONS) or text[match.end()].islower():
             continue
         sentences.append(Sentence(paragraph.number, start, match.start()))
         start = match.end()

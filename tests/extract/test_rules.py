@@ -1,0 +1,192 @@
+"""One test per pattern, each on sentences written for the tests (not from any article)."""
+
+import pytest
+
+from .helpers import brief, facts
+
+DISTRICT = "Đảng bộ huyện Mường Tè"
+
+
+def test_stocks_listed_after_have_and_split_after_of_which():
+    text = (
+        f"Đến nay, {DISTRICT} có 38 tổ chức cơ sở đảng, trong đó có 20 đảng bộ, 18 chi bộ; "
+        "215 chi bộ trực thuộc đảng ủy cơ sở với 3.215 đảng viên."
+    )
+    assert brief(text) == [
+        ("base_organizations", "stock", 38),
+        ("base_party_committees", "stock", 20),
+        ("base_party_cells", "stock", 18),
+        ("subordinate_cells", "stock", 215),
+        ("party_members", "stock", 3215),
+    ]
+
+
+def test_bare_cells_without_a_split_are_not_read():
+    assert brief(f"{DISTRICT} sinh hoạt ở 45 chi bộ.") == []
+
+
+def test_total_named_before_the_number():
+    text = f"Hiện nay, tổng số chi bộ trực thuộc đảng ủy cơ sở của {DISTRICT} là 126 chi bộ."
+    assert brief(text) == [("subordinate_cells", "stock", 126)]
+
+
+def test_members_raised_to_a_new_total():
+    text = f"Năm 2023, {DISTRICT} kết nạp 96 đảng viên, nâng tổng số đảng viên lên 5.012 đồng chí."
+    assert brief(text) == [("admissions", "flow", 96), ("party_members", "stock", 5012)]
+
+
+def test_change_needs_a_baseline():
+    with_base = f"{DISTRICT} có 40 TCCSĐ, tăng 3 TCCSĐ so với năm 2015."
+    assert brief(with_base)[1] == ("base_organizations", "change", 3)
+    assert facts(with_base)[1]["period_start"] == "2015"
+    assert brief(f"{DISTRICT} có 40 TCCSĐ, tăng 3 TCCSĐ.") == [("base_organizations", "stock", 40)]
+
+
+def test_decrease_is_negative_and_baseline_may_come_first():
+    text = f"So với năm 2018, số đảng viên của {DISTRICT} giảm 12 đồng chí."
+    assert brief(text) == [("party_members", "change", -12)]
+
+
+def test_change_of_admissions_follows_the_admissions_figure():
+    text = f"Năm 2022, {DISTRICT} kết nạp 180 đảng viên, tăng 20 đảng viên so với năm 2021."
+    assert brief(text) == [("admissions", "flow", 180), ("admissions", "change", 20)]
+
+
+def test_percent_change_is_not_proposed():
+    assert brief(f"{DISTRICT} có 5.123 đảng viên, tăng 8% so với năm 2020.") == [
+        ("party_members", "stock", 5123)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2021, Huyện ủy Mường Tè kết nạp được 142 đảng viên mới.",
+        "Năm 2021, huyện Mường Tè đã kết nạp mới 142 quần chúng ưu tú vào Đảng.",
+        "Năm 2021, huyện Mường Tè có 142 quần chúng ưu tú được kết nạp vào Đảng.",
+    ],
+)
+def test_admissions(text):
+    assert brief(text) == [("admissions", "flow", 142)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2021 huyện Mường Tè kết nạp 120 đảng viên, trong đó 45 đảng viên nữ.",
+        "Năm 2021 huyện Mường Tè kết nạp 120 đảng viên, 45 đảng viên là người dân tộc thiểu số.",
+    ],
+)
+def test_groups_among_those_admitted_are_not_admissions(text):
+    assert brief(text) == [("admissions", "flow", 120)]
+
+
+def test_training_classes_for_new_members_are_not_admissions():
+    text = "Năm 2020, Huyện ủy Mường Tè mở 6 lớp bồi dưỡng cho 410 đảng viên mới kết nạp."
+    assert brief(text) == []
+
+
+def test_an_achieved_yearly_average_is_not_a_flow():
+    assert (
+        brief("Giai đoạn 2015-2020, bình quân mỗi năm huyện Mường Tè kết nạp 105 đảng viên.") == []
+    )
+
+
+def test_ratio_gives_the_flow_and_its_target_and_attainment_refers_to_the_flow():
+    text = (
+        "Từ đầu nhiệm kỳ đến nay, huyện Mường Tè kết nạp được 210/200 đảng viên, đạt 105% chỉ tiêu."
+    )
+    found = facts(text, "2024-10-20")
+    assert [(f["metric"], f["kind"], f["value"], f["figure"]) for f in found] == [
+        ("admissions", "flow", 210, "210"),
+        ("admissions", "target", 200, "200"),
+        ("admissions", "attainment", 105, "105%"),
+    ]
+    assert found[1]["comparator"] == ">=" and found[1]["basis"] == "total"
+    assert (found[1]["period_start"], found[1]["period_end"]) == ("2020", "2025")
+    assert (found[2]["period_start"], found[2]["period_end"]) == ("2020", "2024-10-20")
+
+
+def test_exceeding_a_target_is_percent_above_target():
+    text = (
+        "Nhiệm kỳ 2015 – 2020, Đảng bộ thị xã Kỳ Anh kết nạp 1.250 đảng viên, vượt 4,2% chỉ tiêu."
+    )
+    found = facts(text, "2020-09-01")
+    assert [(f["kind"], f["value"], f["unit"]) for f in found] == [
+        ("flow", 1250, "count"),
+        ("attainment", 4.2, "percent_above_target"),
+    ]
+    assert found[0]["district_id"] == "thi-xa-ky-anh-ha-tinh"
+
+
+def test_a_share_of_a_plan_without_a_figure_before_is_not_an_attainment():
+    assert brief(f"{DISTRICT} có 50 TCCSĐ, thực hiện đạt 100% kế hoạch kiểm tra.") == [
+        ("base_organizations", "stock", 50)
+    ]
+
+
+def test_expulsions():
+    text = "Năm 2019, Huyện ủy Mường Tè đã khai trừ 3 đảng viên, xóa tên 12 đảng viên."
+    assert brief(text) == [("expulsions", "flow", 3), ("expulsions", "flow", 12)]
+
+
+def test_discipline_and_inspection_are_not_counts_of_the_district():
+    text = (
+        "Năm 2022, Huyện ủy Mường Tè kiểm tra 12 tổ chức cơ sở đảng; thi hành kỷ luật 4 đảng viên."
+    )
+    assert brief(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chi bộ bản Hua Pe, xã Mường Tè có 32 đảng viên.",
+        "Trường THPT Mường Tè kết nạp 6 đảng viên trong năm 2022.",
+        "Toàn tỉnh có 60.000 đảng viên.",
+    ],
+)
+def test_figures_of_a_lower_unit_or_the_province_are_not_proposed(text):
+    assert brief(text) == []
+
+
+def test_occasions_and_streaks_are_not_proposed():
+    text = "Năm 2020, huyện Mường Tè có 45 lượt tổ chức cơ sở đảng được khen; 12 đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền."
+    assert brief(text) == []
+
+
+def test_subgroups_of_members_are_not_the_membership():
+    text = "Đảng bộ huyện Mường Tè có 2.345 đảng viên được miễn sinh hoạt và 150 đảng viên dự bị."
+    assert brief(text) == []
+
+
+def test_targets_after_a_goal_word():
+    text = "Nghị quyết Đại hội Đảng bộ huyện Mường Tè đề ra mục tiêu đến năm 2025 kết nạp từ 500 đảng viên trở lên."
+    (goal,) = facts(text, "2021-01-05")
+    assert (goal["metric"], goal["kind"], goal["value"], goal["comparator"]) == (
+        "admissions",
+        "target",
+        500,
+        ">=",
+    )
+    assert (goal["period_start"], goal["period_end"], goal["basis"]) == ("2021", "2025", "total")
+
+
+def test_yearly_target_and_range_target():
+    text = "Huyện ủy Mường Tè đặt chỉ tiêu kết nạp đảng viên mới hằng năm từ 90–100 đảng viên."
+    found = facts(text, "2021-01-05")
+    assert [(f["value"], f["comparator"], f["basis"], f["figure"]) for f in found] == [
+        (90, ">=", "per_year", "90"),
+        (100, "<=", "per_year", "100"),
+    ]
+
+
+def test_achieved_after_a_goal_word_is_not_a_target():
+    text = "Thực hiện mục tiêu nghị quyết, năm 2022 huyện Mường Tè đã kết nạp 120 đảng viên."
+    assert brief(text) == [("admissions", "flow", 120)]
+
+
+def test_other_is_left_out_unless_asked_for():
+    text = "Huyện Mường Tè có 14 xã, 1 thị trấn với 45.000 dân."
+    assert brief(text) == []
+    others = facts(text, include_other=True)
+    assert {f["metric"] for f in others} == {"other"} and len(others) == 3
