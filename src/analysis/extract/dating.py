@@ -4,7 +4,9 @@ Where the period of a figure is found, by kind:
 
 * stock, change (its end): the nearest time phrase before it in its sentence, else in its
   paragraph; an evaluation may also take the first one after it in the paragraph ("Hằng năm
-  … đạt 100% …. Từ năm 2010–2020, …"); else the publication date ("đến nay" is implied).
+  … đạt 100% …. Từ năm 2010–2020, …"), else the last period named before it in the article
+  ("đánh giá chất lượng năm 2013 … Qua kết quả đánh giá, …"); else the publication date
+  ("đến nay" is implied).
   "Hằng năm" with a multi-year period makes a stock held in each year of it (basis
   each_year). A change starts at its baseline ("so với năm 2010") or is not a change.
 * flow: the nearest period before it in its sentence, else after it in its clause, else
@@ -102,6 +104,8 @@ class Timeline:
 
 def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
     phrase, factor = timeline.nearest(reading.start, MOMENT_ROLES, after_in_paragraph=evaluation)
+    if phrase is None and evaluation:  # a rating is of a year: the last one the article named
+        phrase, factor = timeline._before(0, reading.start, ("period",)), 0.8
     if phrase is None:
         end = timeline.published_text()
         return Dated("", end, _kind_of_end(end), factor=0.8 if end else UNKNOWN_END)
@@ -125,9 +129,12 @@ def _change(timeline: Timeline, reading: Reading) -> Dated | None:
     clause_start, clause_end = doc.clause_bounds(reading.start)
     baseline = timeline._after(reading.end, clause_end, ("baseline",))
     baseline = baseline or timeline._before(clause_start, reading.start, ("baseline",))
+    rating = reading.metric == "evaluation"
+    if baseline is None and rating:  # "(bằng 45,3% và tăng 0,86%)" after "… so với năm 2012"
+        baseline = timeline._before(0, reading.start, ("baseline",))
     if baseline is None:
         return None
-    moment = _moment(timeline, reading, evaluation=False)
+    moment = _moment(timeline, reading, evaluation=rating)
     return Dated(baseline.period_start, moment.period_end, moment.period_kind, factor=moment.factor)
 
 

@@ -20,7 +20,7 @@ from .segment import Document
 
 _MENTION = re.compile(
     r"\b(?P<prefix>(?:đảng bộ\s+)?(?:huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?"
-    r"|(?:huyện|thành|thị|quận)\s+(?:ủy|uỷ)|tp\.?|tx\.?|h\.)\s+"
+    r"|(?:huyện|thành|thị|quận)\s+(?:ủy|uỷ)|tp\.|tx\.|tp|tx|h\.)(?:\s+|(?<=\.))"
     r"(?P<name>[^\W_]+(?:\s+[^\W\d_]+){0,3})",
     re.IGNORECASE,
 )

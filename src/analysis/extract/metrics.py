@@ -22,7 +22,7 @@ from .segment import Document
 _NOUNS = (
     (r"to chuc co so (?:cua )?dang|to chuc dang co so|tccs ?d|tccs dang|co so dang", "base_organizations"),
     (r"chi\s+dang bo co so|chi\s+dang bo", "base_organizations"),
-    (r"dang bo co so", "base_party_committees"),
+    (r"dang bo co so|dang bo truc thuoc", "base_party_committees"),
     (r"chi bo co so", "base_party_cells"),
     (r"chi bo truc thuoc (?:cac )?(?:huyen|thanh|thi|quan) uy", "base_party_cells"),
     (r"chi bo truc thuoc(?: dang uy co so| dang bo co so)?", "subordinate_cells"),
@@ -33,17 +33,18 @@ _NOUNS = (
     (r"quan chung|nguoi|dong chi|truong hop", "people"),
 )  # fmt: skip
 _NOUN = re.compile(
-    r"\s*(?:" + "|".join(f"(?P<n{i}>{p})" for i, (p, _) in enumerate(_NOUNS)) + r")\b"
+    r"\s*(?:so\s+)?(?:" + "|".join(f"(?P<n{i}>{p})" for i, (p, _) in enumerate(_NOUNS)) + r")\b"
 )
 
 # Ratings, longest first (folded text).
 _RATINGS = (
     (r"trong sach\s+vung manh(?:\s+va)?\s+hoan thanh tot nhiem vu(?: tro len)?", "good_or_above"),
     (r"hoan thanh tot nhiem vu tro len|tot tro len", "good_or_above"),
+    (r"hoan thanh xuat sac(?: nhiem vu)?(?:\s+va|\s+)\s*hoan thanh tot nhiem vu", "good_or_above"),
     (r"hoan thanh xuat sac nhiem vu|htxsnv|xuat sac nhiem vu", "excellent"),
     (r"hoan thanh tot nhiem vu|httnv", "good"),
     (r"hoan thanh nhiem vu tro len", "completed_or_above"),
-    (r"khong hoan thanh nhiem vu|khtnv", "not_completed"),
+    (r"(?:khong|chua) hoan thanh nhiem vu|khtnv", "not_completed"),
     (r"hoan thanh nhiem vu|htnv", "completed"),
     (r"trong sach\s+vung manh\s+tieu bieu|tsvm tieu bieu", "clean_strong_exemplary"),
     (r"(?<!ngay cang )(?<!cang )trong sach\s+vung manh|tsvm", "clean_strong_or_above"),
@@ -58,7 +59,7 @@ _SUBJECTS = re.compile(
 
 # Verbs before a figure: on folded text (long, unambiguous) and on lower text (short).
 _VERBS_FOLDED = re.compile(
-    r"(?P<admit>ket nap)|(?P<expel>dua ra khoi dang|cho ra khoi dang|khai tru|xoa ten)"
+    r"(?P<admit>ket nap|phat trien(?: moi)?(?= (?:duoc|them|moi|dang vien|\d)))|(?P<expel>dua ra khoi dang|cho ra khoi dang|khai tru|xoa ten)"
     r"|(?P<action>kiem tra|giam sat|thanh lap|sap nhap|hop nhat|chia tach|giai the|khen thuong"
     r"|ky luat|ki luat|xu ly|boi duong|tap huan|dao tao|danh cho|kien toan|cung co|gioi thieu"
     r"|ra soat|phan cong|tham du|ho tro|lua chon|quan triet|trao tang|chuyen sinh hoat)\b"
@@ -69,7 +70,7 @@ _VERBS_LOWER = re.compile(
 )
 
 _SUB_UNIT_HEAD = re.compile(
-    r"\b(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)\s+(?:(?P<kind>xã|phường|thị trấn|thôn|làng|bản"
+    r"\b(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)\s+(?:(?P<kind>(?:các\s+)?(?:xã|phường)|thị trấn|thôn|làng|bản"
     r"|tiểu khu|khu phố|khu dân cư|tổ dân phố|ấp|trường|cơ quan|công an|quân sự|doanh nghiệp"
     r"|công ty|bệnh viện|khối)\b|(?P<name>[^\W\d_]+))",
     re.IGNORECASE,
@@ -93,11 +94,17 @@ _DISTRICT = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()]*\)")  # a closed bracket before the figure: not its subject
+ADMIT_REACH = 60
+"""Characters from "kết nạp" to the figure it governs ("chỉ tiêu kết nạp đảng viên mới … là 180")."""
 _DISTRICT_LEVEL_WORDS = frozenset({"huyện", "thành", "thị", "quận", "tỉnh"})
 
-_TARGET_CUE = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|de ra|dat ra)\b")
+_TARGET_CUE = re.compile(
+    r"\b(?:(?:muc tieu|chi tieu)(?:\s+(?:dat ra|de ra|duoc giao|giao))?|phan dau|de ra|dat ra)\b"
+)
+_PLAN_CUE = re.compile(r"\bke hoach(?: nam \d{4})?(?: \w+){0,2}? (?:ket nap|phat trien)\b")
 _ACHIEVED = re.compile(r"(?:%|\bđạt|\bvượt|\bhoàn thành|\bso với|\bthực hiện)\s*$")
-_DONE = re.compile(r"\b(?:đã|được|đạt được)\b")
+_DONE = re.compile(r"\b(?:đã|được|đạt được|kết quả)\b")
 _STREAK = re.compile(
     r"\W*(?:[^\W\d_]+\W+){0,8}?\d+\s+(?:năm|lần)\s+(?:liền|liên tục|liên tiếp)\b", re.IGNORECASE
 )
@@ -165,6 +172,27 @@ def verb_before(doc: Document, start: int, offset: int) -> Cue | None:
     return max(cues, key=lambda c: (c.end, c.end - c.start))
 
 
+def admit_verb_before(doc: Document, start: int, offset: int) -> Cue | None:
+    """Returns the last "kết nạp" / "phát triển" before `offset` that governs it: nothing but
+    words between (no other figure, no other action: "kết nạp … cho 983" is not governed)."""
+    found = [
+        m
+        for m in _VERBS_FOLDED.finditer(doc.folded, start, offset + 4)  # room for the look-ahead
+        if m.lastgroup == "admit" and m.end() <= offset
+    ]
+    if not found:
+        return None
+    verb = found[-1]
+    between = verb_before(doc, verb.end(), offset)
+    if re.search(r"\d", doc.text[verb.end() : offset]) or offset - verb.end() > ADMIT_REACH:
+        return None
+    if between is not None and doc.lower[between.start : between.end] != "là":
+        return None  # another verb governs it: "kết nạp 101 …, nâng tổng số lên 4.000"
+    if doc.folded[max(0, verb.start() - 5) : verb.start()] == "duoc ":
+        return None  # "N quần chúng được kết nạp": the figure is before the verb
+    return Cue(verb.start(), verb.end(), "admit")
+
+
 def _is_list_item(doc: Document, offset: int) -> bool:
     return bool(re.search(r"\d[\d.,]*%?\s*$", doc.text[max(0, offset - 12) : offset]))
 
@@ -191,7 +219,12 @@ def _scope_cues(doc: Document, start: int, offset: int, districts: frozenset[int
     cues += [
         Cue(m.start(), m.end(), "district") for m in _DISTRICT.finditer(doc.text, start, offset)
     ]
-    return [c for c in cues if not _is_list_item(doc, c.start)]
+    asides = [m.span() for m in _ASIDE.finditer(doc.text, start, offset)]
+    return [
+        c
+        for c in cues
+        if not _is_list_item(doc, c.start) and not any(a <= c.start < b for a, b in asides)
+    ]
 
 
 def scope_before(
@@ -208,13 +241,20 @@ def scope_before(
 
 
 def target_cue_before(doc: Document, start: int, offset: int) -> Cue | None:
-    """Returns the last word setting a goal ("mục tiêu", "chỉ tiêu", "phấn đấu") before a
-    figure, unless the figure is stated as achieved after it ("đã", "được")."""
+    """Returns the last word setting a goal ("mục tiêu", "chỉ tiêu … đặt ra", "phấn đấu")
+    before a figure in its paragraph, or a plan to admit ("kế hoạch năm 2016 kết nạp") in its
+    sentence; None if the figure is stated as achieved after it ("đã", "được")."""
     found = None
     for m in _TARGET_CUE.finditer(doc.folded, start, offset):
         if _ACHIEVED.search(doc.lower, max(0, m.start() - 14), m.start()):
             continue
         found = Cue(m.start(), m.end(), "target")
+    sentence = doc.sentence_at(offset)
+    for m in _PLAN_CUE.finditer(doc.folded, max(start, sentence.start), offset):
+        if not _ACHIEVED.search(doc.lower, max(0, m.start() - 14), m.start()):
+            found = (
+                Cue(m.start(), m.end(), "target") if not found or m.start() > found.start else found
+            )
     if found and _DONE.search(doc.lower, found.end, offset):
         return None
     return found

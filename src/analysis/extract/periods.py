@@ -28,6 +28,8 @@ from datetime import date
 from ..periods import PartialDate, parse_partial_date
 from .segment import Document
 
+LAST_YEAR_UNTIL_MONTH = 3
+"""Up to March, "trong năm qua" (the past year) is the calendar year before publication."""
 CONGRESS_MONTH = 7
 """District congresses are held from April to August; a date before July of a congress year
 is taken to fall in the term that is ending."""
@@ -104,6 +106,18 @@ def _year_to_date(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
         return None
     kind = "year_to_date" if year == _year_now(c) or not m.group(1) else "dates"
     return TimePhrase(m.start(), m.end(), "period", kind, f"{year}-01-01", _published(c))
+
+
+def _since_year(m: re.Match, c: TimeContext, _t: str) -> TimePhrase:
+    return TimePhrase(m.start(), m.end(), "period", "dates", m.group(1), _published(c))
+
+
+def _last_year(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    """ "Trong năm qua": the past year; early in a year, the year before publication."""
+    if c.published is None:
+        return None
+    year = c.published.year - (1 if (c.published.month or 12) <= LAST_YEAR_UNTIL_MONTH else 0)
+    return TimePhrase(m.start(), m.end(), "period", "year", str(year), str(year))
 
 
 def _months(m: re.Match, c: TimeContext, text: str) -> TimePhrase | None:
@@ -195,6 +209,7 @@ _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
         (rf"\bnhiem ky (?:[ivx]+ )?{_Y}\s+{_Y}\b", _term),
         (r"\b(?:ke )?tu (?:dau|khi bat dau) nhiem ky(?:\s+(?:den|toi) (?:nay|thoi diem nay))?\b", _term_to_date),
         (rf"\b(?:ke )?tu dau nam(?: {_Y})?\s+(?:den|toi) (?:nay|thoi diem nay)\b", _year_to_date),
+        (rf"\b(?:ke )?tu (?:nam )?{_Y}\s+(?:den|toi) (?:nay|thoi diem nay)\b", _since_year),
         (rf"\b(\d{{1,2}}) thang (?:dau nam(?: {_Y})?|nam {_Y})\b", _months),
         (r"\b(\d{1,2}) thang\b()()", _months),
         (rf"\b(?:(?:giai doan|thoi ky|tu nam|tu|nam|trong) )?{_Y}\s*(?:\s(?:den|toi)\s+(?:nam\s+)?)?\s*{_Y}\b", _range),
@@ -208,6 +223,7 @@ _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
         (rf"\b(?:den|toi) nam {_Y}\b", _horizon),
         (rf"\bso voi (?:cung ky |thoi diem )?(?:(?:cuoi |dau )?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
         (rf"\b(?:trong |cuoi )?nam (?:{_Y}|nay)\b", _year),
+        (r"\b(?:trong )?nam qua\b", _last_year),
         (r"\b(?:(binh quan|trung binh) )?(?:moi|hang) nam\b", _marker),
     )
 )  # fmt: skip
@@ -216,8 +232,9 @@ _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
 def find_time_phrases(doc: Document, context: TimeContext) -> list[TimePhrase]:
     """Returns the time phrases of an article, in order, resolved with the context.
 
-    A review "trong N năm qua" takes the explicit range of N years the article states
-    elsewhere ("2010–2020"), where there is one.
+    Patterns run from the most specific; a later one never overlaps an earlier match. A review
+    "trong N năm qua" takes the explicit range of N years the article states elsewhere
+    ("2010–2020"), where there is one.
     """
     phrases: list[TimePhrase] = []
     taken: list[tuple[int, int]] = []

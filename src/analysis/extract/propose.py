@@ -44,6 +44,20 @@ COLUMNS = (
 )
 """Columns of a proposal: the facts layout, the period kind, offsets, rule and confidence."""
 
+REPEAT_KEY = (
+    "district_id",
+    "metric",
+    "subject",
+    "category",
+    "kind",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "comparator",
+)
+"""Proposals equal in these columns state the same fact twice."""
+
 OTHER_CONFIDENCE = 0.3
 """Proposals below this confidence (the `other` ones) are left out unless asked for."""
 
@@ -167,7 +181,10 @@ def _date_all(
         found = dating.date_reading(timeline, reading, linked)
         if found is None and reading.metric != "other":
             reading = other_reading(
-                quantities.Quantity(reading.start, reading.end, reading.value), "no-period"
+                quantities.Quantity(
+                    reading.start, reading.end, reading.value, reading.unit != "count"
+                ),
+                "no-period",
             )
             found = dating.date_reading(timeline, reading)
         dated[id(reading)] = found
@@ -212,9 +229,27 @@ def extract_facts(
         )
     if district is None:
         result.warnings += _district_warnings(doc, mentions)
+    rows = []
     for reading, dated in _date_all(timeline, read_article(doc, timeline, mentions)):
         where = (district, 1.0) if district else districts.district_for(mentions, reading.start)
         row = _row(source, reading, dated, where, doc.paragraph_at(reading.start).number)
         if include_other or (row["confidence"] >= OTHER_CONFIDENCE and row["metric"] != "other"):
-            result.rows.append(row)
+            rows.append(row)
+    result.rows = drop_repeats(rows)
     return result
+
+
+def drop_repeats(rows: list[dict]) -> list[dict]:
+    """Keeps one of the proposals an article states twice (a title or lead repeated in the
+    body): the most confident, or the later one."""
+    best: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(row[c] for c in REPEAT_KEY)
+        if (
+            row["metric"] == "other"
+            or key not in best
+            or row["confidence"] >= best[key]["confidence"]
+        ):
+            best[key if row["metric"] != "other" else (*key, row["span_start"])] = row
+    kept = {id(r) for r in best.values()}
+    return [r for r in rows if id(r) in kept]

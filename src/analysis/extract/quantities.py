@@ -30,6 +30,7 @@ _LABEL_BEFORE = re.compile(
     r"|công văn|đề án|chương trình|quận|phường|khu phố|tổ dân phố|tổ|ấp|xóm|đội|chi bộ)"
     r"\s+(?:ngày\s+|số\s+)?)$"
 )
+_THOUSANDS = re.compile(r"\s+(?:ngàn|nghìn)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(19\d\d|20\d\d|2100)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _AT_LEAST_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}?\s+(trở lên|trở xuống)\b", re.IGNORECASE)
@@ -147,6 +148,9 @@ def _single(text: str, match: re.Match) -> Quantity | None:
         if top is not None and top > value:
             high = (top, tail.start(1), tail.end())
             end, percent = tail.end(), percent or bool(tail.group(2))
+    thousands = _THOUSANDS.match(text, end)
+    if thousands and not percent and high is None:
+        value, end = value * 1000, thousands.end()  # "18 ngàn đảng viên"
     qualifier = None if high else _qualifier(text, match.start(), end, token)
     return Quantity(
         match.start(), end, value, percent, qualifier, high=high, first_end=match.end(1)

@@ -35,12 +35,15 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NOUN_FILLER = re.compile(
-    r"(?:\s|,|\(\s*[\d.,]+\s?%\s*\)|\b(?:đạt|được|xếp loại|là|mức|đánh giá)\b)*", re.IGNORECASE
+    r"(?:\s|,|\(\s*[\d.,]+\s?%\s*\)|\b(?:đạt|được|xếp loại|là|mức|đánh giá|công nhận|đủ tư cách|trở lên)\b)*",
+    re.IGNORECASE,
 )
 _SHARE_BEFORE = re.compile(
     r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|bằng|\(|đạt tỷ lệ|đạt tỉ lệ)\s*$", re.IGNORECASE
 )
 _AND_NEXT = re.compile(r"\s*(?:và|,)\s*", re.IGNORECASE)
+SHARED_REACH = 60
+_JOINED = re.compile(r"\bvà\b", re.IGNORECASE)
 _OF_DISTRICT = re.compile(
     r"của\s+(?:toàn\s+)?(?:đảng bộ\s+)?(?:huyện|thành phố|thị xã|quận|huyện ủy|huyện uỷ)\s+",
     re.IGNORECASE,
@@ -59,7 +62,21 @@ def _rating_after(ctx: Context, q: Quantity, clause_end: int) -> metrics.Cue | N
     if whose and whose.end() in ctx.district_spans:  # "… đảng viên của huyện Mường Tè được …"
         offset = _AFTER_NOUN_FILLER.match(doc.text, ctx.district_spans[whose.end()]).end()
     cues = metrics.ratings_in(doc, offset, clause_end)
-    return cues[0] if cues and cues[0].start == offset else None
+    if cues and cues[0].start == offset:
+        return cues[0]
+    return _shared_rating(ctx, offset, clause_end)
+
+
+def _shared_rating(ctx: Context, offset: int, clause_end: int) -> metrics.Cue | None:
+    """ "90% tổ chức cơ sở đảng và 90% đảng viên hoàn thành tốt nhiệm vụ": the grade after
+    the next figure, joined by "và" with only words between, applies to both."""
+    following = [p for p in ctx.quantities if offset <= p.start < clause_end]
+    if not following:
+        return None
+    between = ctx.doc.text[offset : following[0].start]
+    if len(between) > SHARED_REACH or not _JOINED.search(between) or re.search(r"\d|[;:]", between):
+        return None
+    return _rating_after(ctx, following[0], clause_end)
 
 
 def _rating_before(ctx: Context, q: Quantity, clause_start: int) -> metrics.Cue | None:

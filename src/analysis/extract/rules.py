@@ -21,6 +21,7 @@ that no rule reads, becomes `other` with a low confidence (left out by default).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import metrics
 from .quantities import Quantity
@@ -44,10 +45,18 @@ _GROUP_AFTER = re.compile(
     r"\s*(?:(?:là|thuộc|trong|ở|người)\s+){0,2}(?:nữ|dân tộc|đoàn viên|học sinh|sinh viên"
     r"|doanh nghiệp|tôn giáo|có đạo|nông thôn|công nhân|khối|lực lượng|quân đội|công an"
     r"|chủ doanh nghiệp|trí thức|trẻ|dưới|trên \d|được miễn|miễn sinh hoạt|dự bị|chính thức"
-    r"|cao tuổi|đủ tư cách|được tặng|được trao|được khen)\b",
+    r"|cao tuổi|đủ tư cách|được tặng|được trao|được khen|chưa được đánh giá|chưa đánh giá"
+    r"|không đánh giá|trong độ tuổi)\b",
     re.IGNORECASE,
 )
+_SUBSET_OPENING = re.compile(
+    r"(?:^|[,;:(.])\s*(?:trong đó|trong số|riêng)\b(?!\s+\d)[^\d]*$", re.IGNORECASE
+)  # a segment opened by "trong đó", "riêng" … with no other figure before this one
+HEADLINE_LENGTH = 160
+_ASIDE = re.compile(r"\([^()]*\)")
+_GOAL_IS = re.compile(r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^,;()]{0,40}\blà\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(r"\s*(?:mới\s+)?(?:theo|của)\s+(?:kế hoạch|chỉ tiêu)", re.IGNORECASE)
 _BASELINE = re.compile(r"\bso voi\b")
 _PER_YEAR = re.compile(r"\b(?:binh quan|trung binh|moi nam|hang nam)\b")
 _AVERAGE = re.compile(r"\b(?:binh quan|trung binh)\b")
@@ -80,13 +89,36 @@ def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
     )
 
 
+def _share_change(ctx: Context, q: Quantity, verb: metrics.Cue) -> Reading:
+    """Reads "(bằng 45,3% và tăng 0,86%)" after a rating: the change of that share, in
+    percentage points; any other change in percent is left as `other`."""
+    rated = [r for r in ctx.readings if r.metric == "evaluation" and r.kind == "stock"]
+    if not rated or ctx.readings[-1] is not rated[-1]:
+        return other_reading(q, "percent-change")
+    value = -q.value if verb.meaning == "down" else q.value
+    return replace(
+        rated[-1],
+        start=q.start,
+        end=q.end,
+        kind="change",
+        value=value,
+        unit="percent",
+        rule="evaluation-change",
+        confidence=0.7,
+        qualifier=q.qualifier or "",
+        anchor=q.start,
+    )
+
+
 def read_change(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading | None:
     """Reads "tăng 7 TCCSĐ so với năm 2010" (a difference from a stated baseline)."""
     doc = ctx.doc
     if verb is None or verb.meaning not in ("up", "down") or doc.text[verb.end : q.start].strip():
         return None
+    if q.percent:
+        return _share_change(ctx, q, verb)
     clause_start, clause_end = doc.clause_bounds(q.start)
-    if q.percent or not _BASELINE.search(doc.folded, clause_start, clause_end):
+    if not _BASELINE.search(doc.folded, clause_start, clause_end):
         return other_reading(q, "change-without-baseline")
     noun = metrics.noun_after(doc, q.end)
     metric = noun.meaning if noun else None
@@ -117,10 +149,14 @@ def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
     if _GROUP_AFTER.match(doc.text, noun.end if noun else q.end):
         return True
     clause_start, _ = doc.clause_bounds(q.start)
+    sentence = doc.sentence_at(q.start)
+    if _SUBSET_OPENING.search(doc.text[min(sentence.start, clause_start) : q.start]):
+        return True
     previous = last_named(ctx)
     if previous is None or previous.start < clause_start:
         return False
-    return bool(_OF_WHICH.search(doc.text, previous.end, q.start))
+    between = _ASIDE.sub(" ", doc.text[previous.end : q.start])  # "(gồm …)" closed before it
+    return bool(_OF_WHICH.search(between))
 
 
 def _admissions_target(ctx: Context, q: Quantity) -> list[Reading]:
@@ -170,18 +206,14 @@ def _admissions_flow(q: Quantity) -> list[Reading]:
     return [flow, goal]
 
 
-def read_admissions(
-    ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
-) -> list[Reading] | None:
+def read_admissions(ctx: Context, q: Quantity, target: bool) -> list[Reading] | None:
     """Reads admissions: "kết nạp (được) N đảng viên", "N quần chúng … được kết nạp"."""
     doc = ctx.doc
     noun = metrics.noun_after(doc, q.end)
     if noun is not None and noun.meaning not in ("party_members", "people"):
         return None
-    governed = verb is not None and verb.meaning == "admit"
-    gap = doc.text[verb.end : q.start] if governed else ""
-    if governed and (len(gap) > 32 or re.search(r"\d", gap)):
-        governed = False
+    clause_start, _ = doc.clause_bounds(q.start)
+    governed = metrics.admit_verb_before(doc, clause_start, q.start) is not None
     if not governed and not (noun and _ADMITTED_AFTER.match(doc.text, noun.end)):
         return None
     if q.percent:
@@ -190,12 +222,37 @@ def read_admissions(
         return [other_reading(q, "admitted-group")]
     if target:
         return _admissions_target(ctx, q)
-    clause_start, _ = doc.clause_bounds(q.start)
     if _AVERAGE.search(doc.folded, clause_start, q.start):
         return [other_reading(q, "average-per-year")]  # an achieved yearly average is no flow
     if q.high is not None:
         return [other_reading(q, "range")]
     return _admissions_flow(q)
+
+
+def read_planned(ctx: Context, q: Quantity) -> Reading | None:
+    """Reads "… 200 đảng viên (mới) theo kế hoạch" after a flow: the plan for that flow."""
+    noun = metrics.noun_after(ctx.doc, q.end)
+    flow = last_named(ctx, ("flow",))
+    if (
+        q.percent
+        or flow is None
+        or (noun is not None and noun.meaning not in ("party_members", "people"))
+    ):
+        return None
+    if not _PLANNED_AFTER.match(ctx.doc.text, noun.end if noun else q.end):
+        return None
+    return Reading(
+        q.start,
+        q.end,
+        flow.metric,
+        "target",
+        q.value,
+        comparator="=",
+        basis="total",
+        rule="planned",
+        confidence=0.7,
+        linked=flow,
+    )
 
 
 def read_expulsions(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading | None:
@@ -270,6 +327,8 @@ def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
         return other_reading(q, f"stock-after-{verb.meaning}")
     if verb is None and not listed:
         return None
+    if not target and _GOAL_IS.search(ctx.doc.text, max(0, q.start - 60), q.start):
+        return other_reading(q, "goal-figure")  # "vượt chỉ tiêu đặt ra là 50 đảng viên"
     if _same_noun_subset(ctx, q) or (metric == "party_members" and _in_group(ctx, q, noun)):
         return other_reading(q, "subset")
     if target:
@@ -309,12 +368,23 @@ def _same_noun_subset(ctx: Context, q: Quantity) -> bool:
     return False
 
 
+def is_headline(doc, offset: int) -> bool:
+    """Tells whether a figure is in the article's headline: its first paragraph when short and
+    not ended by a full stop. Headlines restate (and round) figures the body gives."""
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    if first is None or not first.start <= offset < first.end:
+        return False
+    return first.end - first.start <= HEADLINE_LENGTH and doc.text[first.end - 1] not in ".;"
+
+
 def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
     """Reads one figure with every rule, most specific first; `other` when none applies."""
     doc = ctx.doc
     sentence = doc.sentence_at(q.start)
     paragraph = doc.paragraph_at(q.start)
     _, clause_end = doc.clause_bounds(q.start)
+    if is_headline(doc, q.start):
+        return [other_reading(q, "headline")]
     if metrics.counts_occasions(doc, q.end):
         return [other_reading(q, "occasions")]
     if metrics.is_streak(doc, q.end, clause_end):
@@ -333,10 +403,10 @@ def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
     verb = metrics.verb_before(doc, clause_start, q.start) or metrics.verb_before(
         doc, sentence.start, q.start
     )
-    for reading in (read_change(ctx, q, verb), read_expulsions(ctx, q, verb)):
+    for reading in (read_change(ctx, q, verb), read_planned(ctx, q), read_expulsions(ctx, q, verb)):
         if reading is not None:
             return [reading]
-    admitted = read_admissions(ctx, q, verb, target)
+    admitted = read_admissions(ctx, q, target)
     if admitted is not None:
         return admitted
     stock = read_stock(ctx, q, verb, target)
