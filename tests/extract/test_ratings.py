@@ -94,3 +94,43 @@ def test_a_share_without_a_grade_is_not_a_rating():
     text = "Đến năm 2025, huyện Mường Tè phấn đấu tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 90%, trên 85% đảng viên là người tại chỗ."
     found = [f for f in facts(text, "2021-01-05") if f["metric"] == "evaluation"]
     assert [f["value"] for f in found] == [90]
+
+
+def test_a_grade_shared_by_two_figures_joined_by_and():
+    text = "Năm 2022, huyện Mường Tè có trên 90% tổ chức cơ sở đảng và 88% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert rated(text) == [
+        ("organization", "good_or_above", "stock", 90, "percent"),
+        ("member", "good_or_above", "stock", 88, "percent"),
+    ]
+
+
+def test_excellent_and_good_together_is_good_or_above():
+    text = "Năm 2022, huyện Mường Tè có 86,4% đảng viên hoàn thành xuất sắc nhiệm vụ và hoàn thành tốt nhiệm vụ."
+    assert rated(text) == [("member", "good_or_above", "stock", 86.4, "percent")]
+
+
+def test_pre_2018_member_grades_and_not_yet_completed():
+    text = (
+        "Năm 2016, huyện Mường Tè có 210 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ; "
+        "tỷ lệ chưa hoàn thành nhiệm vụ là 0,8%."
+    )
+    assert rated(text, "2017-02-01") == [
+        ("member", "excellent", "stock", 210, "count"),
+        ("member", "not_completed", "stock", 0.8, "percent"),
+    ]
+
+
+def test_rating_year_from_earlier_in_the_article_and_changes_in_points():
+    text = (
+        "Huyện ủy Mường Tè đã đánh giá chất lượng năm 2021.\n"
+        "Có 12 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ (bằng 30% và tăng 2,5% so với năm 2020); "
+        "25 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (bằng 62,5% và giảm 1,5%)."
+    )
+    found = [f for f in facts(text, "2022-01-20") if f["metric"] == "evaluation"]
+    changes = [
+        (f["category"], f["value"], f["period_start"], f["period_end"])
+        for f in found
+        if f["kind"] == "change"
+    ]
+    assert changes == [("excellent", 2.5, "2020", "2021"), ("good", -1.5, "2020", "2021")]
+    assert {f["period_end"] for f in found} == {"2021"}

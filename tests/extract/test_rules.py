@@ -190,3 +190,91 @@ def test_other_is_left_out_unless_asked_for():
     assert brief(text) == []
     others = facts(text, include_other=True)
     assert {f["metric"] for f in others} == {"other"} and len(others) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2021, Đảng bộ huyện Mường Tè đã phát triển được 142 đảng viên.",
+        "Năm 2021, toàn Đảng bộ huyện Mường Tè phát triển mới 142 đảng viên.",
+    ],
+)
+def test_developing_members_is_admitting_them(text):
+    assert brief(text) == [("admissions", "flow", 142)]
+
+
+def test_a_goal_to_develop_members_stated_with_is():
+    text = "Trong năm 2023, chỉ tiêu phát triển đảng viên mới của Đảng bộ huyện Mường Tè là 95 đảng viên."
+    assert brief(text, "2023-04-01") == [("admissions", "target", 95)]
+
+
+def test_the_plan_a_flow_is_counted_against():
+    text = "Từ đầu năm 2023 đến nay, huyện Mường Tè kết nạp được 41 đảng viên trong tổng số 120 đảng viên theo kế hoạch năm 2023."
+    found = facts(text, "2023-05-01")
+    assert [(f["kind"], f["value"], f["period_start"], f["period_end"]) for f in found] == [
+        ("flow", 41, "2023-01-01", "2023-05-01"),
+        ("target", 120, "2023", "2023"),
+    ]
+
+
+def test_a_plan_and_its_result_in_one_sentence():
+    text = "Huyện Mường Tè có kế hoạch năm 2022 phát triển 120 đảng viên và kết quả là 131 đảng viên mới được kết nạp."
+    assert brief(text, "2023-01-10") == [("admissions", "target", 120), ("admissions", "flow", 131)]
+
+
+def test_exceeding_a_goal_by_some_members_is_not_a_count():
+    text = "Năm 2022, huyện Mường Tè kết nạp 150 đảng viên (vượt chỉ tiêu đặt ra là 30 đảng viên)."
+    assert brief(text, "2023-01-10") == [("admissions", "flow", 150)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2022, huyện Mường Tè kết nạp 150 đảng viên. Trong đó, Đảng bộ các xã kết nạp 120 đảng viên.",
+        "Năm 2022, huyện Mường Tè kết nạp 150 đảng viên, riêng khối xã kết nạp được 120 đảng viên.",
+        "Năm 2022, huyện Mường Tè kết nạp 150 đảng viên. Trong số đảng viên mới, có 12 đảng viên được kết nạp trong doanh nghiệp.",
+    ],
+)
+def test_parts_opened_by_of_which_or_only_are_not_the_total(text):
+    assert brief(text, "2023-01-10") == [("admissions", "flow", 150)]
+
+
+def test_members_raised_to_a_total_after_a_bracketed_split():
+    text = (
+        "Năm 2022, huyện Mường Tè kết nạp 70 đảng viên (gồm 30 đảng viên nữ), nâng tổng số "
+        "đảng viên lên 2.310 đồng chí, sinh hoạt trong 31 tổ chức cơ sở đảng."
+    )
+    assert brief(text, "2023-01-10") == [
+        ("admissions", "flow", 70),
+        ("party_members", "stock", 2310),
+        ("base_organizations", "stock", 31),
+    ]
+
+
+def test_thousands_in_words():
+    (members,) = facts("Đến nay, Đảng bộ TP.Biên Hòa có trên 23 ngàn đảng viên.")
+    assert (members["value"], members["qualifier"], members["district_id"]) == (
+        23000,
+        ">",
+        "bien-hoa-dong-nai",
+    )
+
+
+def test_direct_committees_under_the_district():
+    text = "Đảng bộ huyện Mường Tè hiện có 21 đảng bộ trực thuộc và 9 chi bộ cơ sở."
+    assert brief(text) == [("base_party_committees", "stock", 21), ("base_party_cells", "stock", 9)]
+
+
+def test_headline_figures_restate_the_body():
+    text = "Mường Tè: kết nạp hơn 100 đảng viên\nNăm 2022, Huyện ủy Mường Tè kết nạp 104 đảng viên."
+    assert brief(text, "2023-01-10") == [("admissions", "flow", 104)]
+
+
+def test_a_fact_stated_twice_is_proposed_once():
+    text = (
+        "Năm 2022, Huyện ủy Mường Tè kết nạp 104 đảng viên.\n"
+        "Các chi bộ làm tốt công tác tạo nguồn.\n"
+        "Năm 2022, Huyện ủy Mường Tè kết nạp 104 đảng viên."
+    )
+    (once,) = facts(text, "2023-01-10")
+    assert once["value"] == 104

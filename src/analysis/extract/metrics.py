@@ -97,7 +97,7 @@ _DISTRICT = re.compile(
 _ASIDE = re.compile(r"\([^()]*\)")  # a closed bracket before the figure: not its subject
 ADMIT_REACH = 60
 """Characters from "kết nạp" to the figure it governs ("chỉ tiêu kết nạp đảng viên mới … là 180")."""
-_DISTRICT_LEVEL_WORDS = frozenset({"huyện", "thành", "thị", "quận", "tỉnh"})
+_DISTRICT_LEVEL_WORDS = frozenset({"huyện", "thành", "thị", "quận", "tỉnh", "tp", "tx"})
 
 _TARGET_CUE = re.compile(
     r"\b(?:(?:muc tieu|chi tieu)(?:\s+(?:dat ra|de ra|duoc giao|giao))?|phan dau|de ra|dat ra)\b"
