@@ -138,6 +138,16 @@ def _change(timeline: Timeline, reading: Reading) -> Dated | None:
     return Dated(baseline.period_start, moment.period_end, moment.period_kind, factor=moment.factor)
 
 
+def _cut_off_flow(timeline: Timeline, phrase: TimePhrase, factor: float) -> Dated:
+    """A flow with only its end stated ("tính đến ngày 31/12/2015 đã kết nạp …"): from the
+    start of the period the article reviews, else from the start of the cut-off's year."""
+    review = timeline.review
+    if review is not None and review[0] < phrase.period_end:
+        return Dated(review[0], phrase.period_end, "review", factor=factor * 0.9)
+    year = phrase.period_end[:4]
+    return Dated(f"{year}-01-01", phrase.period_end, "year_to_date", factor=factor * 0.7)
+
+
 def _flow(timeline: Timeline, reading: Reading) -> Dated | None:
     doc = timeline.doc
     sentence = doc.sentence_at(reading.start)
@@ -148,20 +158,16 @@ def _flow(timeline: Timeline, reading: Reading) -> Dated | None:
         phrase = timeline._after(reading.end, clause_end, FLOW_ROLES)
     if phrase is None:
         phrase, factor = timeline.nearest(reading.start, (*FLOW_ROLES, "moment"))
-    if phrase is not None and phrase.role == "period":
-        return Dated(phrase.period_start, phrase.period_end, phrase.kind, factor=factor)
-    review = timeline.review
-    if phrase is not None:  # a cut-off: the article's review gives the start
-        start = review[0] if review else ""
-        return Dated(
-            start,
-            phrase.period_end,
-            "review" if start else "dates",
-            factor=factor * (0.9 if start else 0.5),
-        )
-    if review is not None:
+    if phrase is None and timeline.review is not None:
+        review = timeline.review
         return Dated(review[0], review[1], review[2], factor=0.7)
-    return None
+    if phrase is None:  # the last period the article named before ("Năm qua, …")
+        phrase, factor = timeline._before(0, reading.start, FLOW_ROLES), 0.7
+    if phrase is None:
+        return None
+    if phrase.role == "period":
+        return Dated(phrase.period_start, phrase.period_end, phrase.kind, factor=factor)
+    return _cut_off_flow(timeline, phrase, factor) if phrase.period_end else None
 
 
 def _target_of(timeline: Timeline, phrase: TimePhrase) -> Dated:
@@ -214,6 +220,9 @@ def _period_of(timeline: Timeline, reading: Reading, linked: Dated | None) -> Da
         return _change(timeline, reading)
     if reading.kind == "flow":
         return _flow(timeline, reading)
+    own = reading.linked and timeline._before(reading.linked.end, reading.start, MOMENT_ROLES)
+    if linked is not None and linked.period_end and not own:  # a total raised by a flow
+        return Dated("", linked.period_end, _kind_of_end(linked.period_end), factor=linked.factor)
     return _moment(timeline, reading, evaluation=reading.metric == "evaluation")
 
 

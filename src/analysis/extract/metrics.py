@@ -59,13 +59,13 @@ _SUBJECTS = re.compile(
 
 # Verbs before a figure: on folded text (long, unambiguous) and on lower text (short).
 _VERBS_FOLDED = re.compile(
-    r"(?P<admit>ket nap|phat trien(?: moi)?(?= (?:duoc|them|moi|dang vien|\d)))|(?P<expel>dua ra khoi dang|cho ra khoi dang|khai tru|xoa ten)"
+    r"(?P<admit>ket nap|phat trien(?: moi)?(?= (?:duoc|them|moi|dang vien|\d)))|(?P<expel>dua ra khoi dang|cho ra khoi dang|cho ra(?= \d)|khai tru|xoa ten)"
     r"|(?P<action>kiem tra|giam sat|thanh lap|sap nhap|hop nhat|chia tach|giai the|khen thuong"
     r"|ky luat|ki luat|xu ly|boi duong|tap huan|dao tao|danh cho|kien toan|cung co|gioi thieu"
     r"|ra soat|phan cong|tham du|ho tro|lua chon|quan triet|trao tang|chuyen sinh hoat)\b"
 )
 _VERBS_LOWER = re.compile(
-    r"\b(?:(?P<exist>hiện có|gồm có|gồm|có|là|với|còn|lên)|(?P<up>tăng thêm|tăng)|(?P<down>giảm)"
+    r"\b(?:(?P<exist>hiện có|gồm có|gồm|có|là|với|còn|lên)|(?P<up>tăng thêm|tăng|vượt)|(?P<down>giảm)"
     r"|(?P<give>cho|tặng|dự))\b"
 )
 

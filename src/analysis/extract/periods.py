@@ -108,6 +108,52 @@ def _year_to_date(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
     return TimePhrase(m.start(), m.end(), "period", kind, f"{year}-01-01", _published(c))
 
 
+def _separated(text: str, start: int, end: int) -> bool:
+    """Tells whether a day and month are written with a separator ("5/9", "5.9", "5-9")."""
+    return bool(re.search(r"\d\s*[/.-]\s*\d", text[start:end]))
+
+
+def _cut_off_end(m: re.Match, year: int, text: str) -> str | None:
+    """The day ("đến ngày 5/9") or month end ("đến hết tháng 7") a cut-off names."""
+    if m.group("day"):
+        if not _separated(text, m.start("day"), m.end("month")):
+            return None
+        try:
+            return parse_partial_date(f"{m.group('day')}/{m.group('month')}/{year}").isoformat()
+        except ValueError:
+            return None
+    month = int(m.group("month2"))
+    return _month_end(year, month) if 1 <= month <= 12 else None
+
+
+def _to_cut_off(m: re.Match, c: TimeContext, text: str) -> TimePhrase | None:
+    """ "Từ đầu năm đến ngày 5/9", "từ đầu năm đến hết tháng 7": part of a year to a day."""
+    year = int(m.group("year") or m.group("end_year") or 0) or _year_now(c)
+    end = _cut_off_end(m, year, text) if year else None
+    if end is None:
+        return None
+    return TimePhrase(m.start(), m.end(), "period", "year_to_date", f"{year}-01-01", end)
+
+
+def _term_to_month(m: re.Match, c: TimeContext, _t: str) -> TimePhrase | None:
+    """ "Từ đầu nhiệm kỳ 2020-2025 đến đầu tháng 7/2023": the term to a stated month."""
+    first = m.group(1) or (str(c.term[0]) if c.term else None)
+    month, year = int(m.group(3)), int(m.group(4))
+    if first is None or not 1 <= month <= 12:
+        return None
+    end = f"{year:04d}-{month:02d}" if m.group(2) else _month_end(year, month)
+    return TimePhrase(m.start(), m.end(), "period", "term_to_date", first, end)
+
+
+def _cut_off_this_year(m: re.Match, c: TimeContext, text: str) -> TimePhrase | None:
+    """ "Đến ngày 17/9", "đến hết tháng 11" with the year left out: of the publication."""
+    year = _year_now(c)
+    end = _cut_off_end(m, year, text) if year else None
+    if end is None:
+        return None
+    return TimePhrase(m.start(), m.end(), "moment", "dates", "", end)
+
+
 def _since_year(m: re.Match, c: TimeContext, _t: str) -> TimePhrase:
     return TimePhrase(m.start(), m.end(), "period", "dates", m.group(1), _published(c))
 
@@ -206,9 +252,11 @@ _Y = r"((?:19|20)\d\d)"
 _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
     (re.compile(p), h)
     for p, h in (
+        (rf"\b(?:ke )?tu dau nhiem ky(?: {_Y}\s+\d{{4}})?\s+(?:den|toi) (?:(dau)|het|cuoi)? ?thang (\d{{1,2}})\s+(?:nam\s+)?{_Y}\b", _term_to_month),
         (rf"\bnhiem ky (?:[ivx]+ )?{_Y}\s+{_Y}\b", _term),
         (r"\b(?:ke )?tu (?:dau|khi bat dau) nhiem ky(?:\s+(?:den|toi) (?:nay|thoi diem nay))?\b", _term_to_date),
         (rf"\b(?:ke )?tu dau nam(?: {_Y})?\s+(?:den|toi) (?:nay|thoi diem nay)\b", _year_to_date),
+        (rf"\b(?:ke )?tu dau nam(?: (?P<year>{_Y[1:-1]}))?\s+(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(?P<day>\d{{1,2}})\s+(?P<month>\d{{1,2}})|thang (?P<month2>\d{{1,2}}))(?:\s+(?P<end_year>{_Y[1:-1]}))?\b", _to_cut_off),
         (rf"\b(?:ke )?tu (?:nam )?{_Y}\s+(?:den|toi) (?:nay|thoi diem nay)\b", _since_year),
         (rf"\b(\d{{1,2}}) thang (?:dau nam(?: {_Y})?|nam {_Y})\b", _months),
         (r"\b(\d{1,2}) thang\b()()", _months),
@@ -219,11 +267,12 @@ _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
         (rf"\b(?:tinh )?(?:den|toi)(?: het)? ngay (\d{{1,2}})\s+(\d{{1,2}})\s+{_Y}\b", _day),
         (rf"\b(?:tinh )?(?:den|toi) (\d{{1,2}})\s+(\d{{1,2}})\s+{_Y}\b", _day),
         (rf"\b(?:tinh )?(?:den|toi)(?: het| cuoi)? thang (\d{{1,2}})\s+(?:nam\s+)?{_Y}\b", _month_moment),
+        (r"\b(?:tinh )?(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(?P<day>\d{1,2})\s+(?P<month>\d{1,2})|thang (?P<month2>\d{1,2}))\b(?!\s+\d)", _cut_off_this_year),
         (r"\b(?:tinh )?(?:den|toi) (?:nay|thoi diem nay)\b|\bhien (?:nay|tai)\b|(?<!thuc )(?<!the )(?<!phat )(?<!xuat )\bhien co\b", _now),
         (rf"\b(?:den|toi) nam {_Y}\b", _horizon),
-        (rf"\bso voi (?:cung ky |thoi diem )?(?:(?:cuoi |dau )?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
+        (rf"\bso voi (?:cung ky |thoi diem |ca )?(?:(?:cuoi |dau )?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
         (rf"\b(?:trong |cuoi )?nam (?:{_Y}|nay)\b", _year),
-        (r"\b(?:trong )?nam qua\b", _last_year),
+        (r"\b(?:trong )?nam qua\b|\btrong nam\b(?!\s+(?:\d|nay|qua|toi))", _last_year),
         (r"\b(?:(binh quan|trung binh) )?(?:moi|hang) nam\b", _marker),
     )
 )  # fmt: skip

@@ -21,6 +21,9 @@ _ALONE_BEFORE = r"(?<![\w.,/:+-])"
 _ALONE_AFTER = r"(?![\w/]|[.,]\d|:\d|-[^\W\d_])"
 _TOKEN = re.compile(rf"{_ALONE_BEFORE}({_NUMBER})(\s?%)?{_ALONE_AFTER}")
 _RATIO = re.compile(rf"{_ALONE_BEFORE}({_NUMBER})/({_NUMBER})(\s?%)?{_ALONE_AFTER}")
+_NOUN_RATIO = re.compile(
+    rf"{_ALONE_BEFORE}({_NUMBER})(\s+(?:đảng viên|quần chúng)\s*)/\s*({_NUMBER}){_ALONE_AFTER}"
+)  # "80 đảng viên/85 chỉ tiêu"
 _RANGE_TAIL = re.compile(rf"\s*(?:[-–—]|\s(?:đến|tới)\s)\s*({_NUMBER})(\s?%)?{_ALONE_AFTER}")
 # Words that make the number after them a label, not a figure: a day ("ngày 24", "sáng
 # 18/10"), a month, an ordinal, a document or a unit's number ("Quận 1", "chi bộ 2").
@@ -172,6 +175,16 @@ def find_quantities(text: str) -> list[Quantity]:
             if quantity:
                 found.append(quantity)
                 taken.append((quantity.start, quantity.end))
+    for match in _NOUN_RATIO.finditer(text):
+        top, bottom = _read(match.group(1)), _read(match.group(3))
+        if top is not None and bottom is not None and not _overlaps(taken, *match.span()):
+            denominator = (bottom, match.start(3), match.end(3))
+            found.append(
+                Quantity(
+                    match.start(), match.end(), top, denominator=denominator, first_end=match.end(1)
+                )
+            )
+            taken.append(match.span())
     for match in _TOKEN.finditer(text):
         if _is_label(lower, match.start()) or _overlaps(taken, *match.span()):
             continue

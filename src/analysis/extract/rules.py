@@ -46,16 +46,24 @@ _GROUP_AFTER = re.compile(
     r"|doanh nghiệp|tôn giáo|có đạo|nông thôn|công nhân|khối|lực lượng|quân đội|công an"
     r"|chủ doanh nghiệp|trí thức|trẻ|dưới|trên \d|được miễn|miễn sinh hoạt|dự bị|chính thức"
     r"|cao tuổi|đủ tư cách|được tặng|được trao|được khen|chưa được đánh giá|chưa đánh giá"
-    r"|không đánh giá|trong độ tuổi)\b",
+    r"|không đánh giá|trong độ tuổi|nông dân|công chức|viên chức|dtts|các tôn giáo|có trình độ)\b",
     re.IGNORECASE,
 )
+_SUBSET_START = re.compile(
+    r"\W*(?:trong đó|trong số|riêng(?!\s+(?:trong|năm|tháng|quý|từ|đến)\b))\b(?!\s+\d)",
+    re.IGNORECASE,
+)  # "Riêng các xã …" opens a part; "Riêng trong 2 tháng đầu năm" only a period
 _SUBSET_OPENING = re.compile(
-    r"(?:^|[,;:(.])\s*(?:trong đó|trong số|riêng)\b(?!\s+\d)[^\d]*$", re.IGNORECASE
+    r"(?:^|[,;:(.])\s*(?:trong đó|trong số|riêng(?!\s+(?:trong|năm|tháng|quý|từ|đến)\b))\b(?!\s+\d)[^\d]*$",
+    re.IGNORECASE,
 )  # a segment opened by "trong đó", "riêng" … with no other figure before this one
 HEADLINE_LENGTH = 160
 _ASIDE = re.compile(r"\([^()]*\)")
 _GOAL_IS = re.compile(r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^,;()]{0,40}\blà\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
+_RAISED_TO = re.compile(r"\b(?:nang|dua)(?: \w+){0,2}? tong so\b")
+_ADMITTING = re.compile(r"\b(?:ket nap|phat trien) (?:dang|dang vien)\b")
+_GOAL_BRACKET = re.compile(r"\b(?:chỉ tiêu|kế hoạch)\b[^()]{0,40}\(\s*$", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(r"\s*(?:mới\s+)?(?:theo|của)\s+(?:kế hoạch|chỉ tiêu)", re.IGNORECASE)
 _BASELINE = re.compile(r"\bso voi\b")
 _PER_YEAR = re.compile(r"\b(?:binh quan|trung binh|moi nam|hang nam)\b")
@@ -71,14 +79,16 @@ def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
     if not q.percent or before is None or not _ATTAINMENT_AFTER.match(text, q.end):
         return None
     linked = last_named(ctx, ("flow",))
-    if linked is None:
+    clause_start, _ = ctx.doc.clause_bounds(q.start)
+    admitting = _ADMITTING.search(ctx.doc.folded, clause_start, q.start)
+    if linked is None and admitting is None:
         return other_reading(q, "attainment-of-nothing")
     over = before.group("verb").lower() == "vượt"
     unit = "percent_above_target" if over else "percent"
     return Reading(
         q.start,
         q.end,
-        linked.metric,
+        linked.metric if linked else "admissions",
         "attainment",
         q.value,
         unit,
@@ -150,7 +160,10 @@ def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
         return True
     clause_start, _ = doc.clause_bounds(q.start)
     sentence = doc.sentence_at(q.start)
-    if _SUBSET_OPENING.search(doc.text[min(sentence.start, clause_start) : q.start]):
+    opening = min(sentence.start, clause_start)
+    if _SUBSET_START.match(doc.text, opening) or _SUBSET_START.match(doc.text, clause_start):
+        return True  # "Trong đó, có 125 đảng viên là nữ; 136 …": every figure of it
+    if _SUBSET_OPENING.search(doc.text[opening : q.start]):
         return True
     previous = last_named(ctx)
     if previous is None or previous.start < clause_start:
@@ -230,7 +243,8 @@ def read_admissions(ctx: Context, q: Quantity, target: bool) -> list[Reading] | 
 
 
 def read_planned(ctx: Context, q: Quantity) -> Reading | None:
-    """Reads "… 200 đảng viên (mới) theo kế hoạch" after a flow: the plan for that flow."""
+    """Reads "… 200 đảng viên (mới) theo kế hoạch", or "chỉ tiêu … (190 đảng viên)", after a
+    flow: the plan for that flow."""
     noun = metrics.noun_after(ctx.doc, q.end)
     flow = last_named(ctx, ("flow",))
     if (
@@ -239,7 +253,8 @@ def read_planned(ctx: Context, q: Quantity) -> Reading | None:
         or (noun is not None and noun.meaning not in ("party_members", "people"))
     ):
         return None
-    if not _PLANNED_AFTER.match(ctx.doc.text, noun.end if noun else q.end):
+    planned = _PLANNED_AFTER.match(ctx.doc.text, noun.end if noun else q.end)
+    if not planned and not _GOAL_BRACKET.search(ctx.doc.text, max(0, q.start - 60), q.start):
         return None
     return Reading(
         q.start,
@@ -352,7 +367,18 @@ def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
         qualifier=q.qualifier or "",
         rule="stock",
         confidence=0.9,
+        linked=_raised_by(ctx, q),
     )
+
+
+def _raised_by(ctx: Context, q: Quantity) -> Reading | None:
+    """The flow a total is the result of ("kết nạp 208 …, nâng tổng số đảng viên lên 8.575"):
+    the total is as of that flow's end."""
+    flow = last_named(ctx, ("flow",))
+    sentence = ctx.doc.sentence_at(q.start)
+    if flow is None or flow.start < sentence.start:
+        return None
+    return flow if _RAISED_TO.search(ctx.doc.folded, flow.end, q.start) else None
 
 
 def _same_noun_subset(ctx: Context, q: Quantity) -> bool:
