@@ -203,6 +203,8 @@ def _target(timeline: Timeline, reading: Reading, linked: Dated | None) -> Dated
     factor = 1.0
     if phrase is None:
         phrase, factor = timeline.nearest(reading.start, TARGET_ROLES)
+    if phrase is None:  # the period the article named before ("… trong năm 2024. Cụ thể: …")
+        phrase, factor = timeline._before(0, reading.start, TARGET_ROLES), 0.7
     if phrase is not None:
         dated = _target_of(timeline, phrase)
         return Dated(dated.period_start, dated.period_end, dated.period_kind, factor=factor)

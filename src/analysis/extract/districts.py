@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lookup import find_district
-from ..register import canonical_province
+from ..register import canonical_province, load_register
+from ..vietnamese import fold
 from .segment import Document
 
 _MENTION = re.compile(
@@ -27,6 +28,10 @@ _MENTION = re.compile(
 _PROVINCE_MENTION = re.compile(
     r"\b(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố)\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})",
     re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"\b[^\W\d_a-zđ][^\W\d_]*(?:\s+[^\W\d_a-zđ][^\W\d_]*)*")
+_NOT_A_DISTRICT = re.compile(
+    r"\b(?:xã|phường|thị trấn|thôn|bản|ấp|tỉnh|làng|sông|núi|đường|trường)\s+$", re.IGNORECASE
 )
 _TYPE_OF_PREFIX = (
     ("thị xã|thị ủy|thị uỷ|tx", "thị xã"),
@@ -89,9 +94,7 @@ def provinces_named(doc: Document) -> set[str]:
     return found
 
 
-def find_mentions(doc: Document) -> list[Mention]:
-    """Returns the district names of an article, in order, with the ids they may mean."""
-    provinces = provinces_named(doc)
+def _prefixed_mentions(doc: Document, provinces: set[str]) -> list[Mention]:
     mentions = []
     for match in _MENTION.finditer(doc.text):
         unit_type = _unit_type(match.group("prefix"))
@@ -107,6 +110,71 @@ def find_mentions(doc: Document) -> list[Mention]:
             mentions.append(Mention(start, end, tuple(f[0] for f in found)))
             break
     return mentions
+
+
+@lru_cache(maxsize=128)
+def _names_in(province: str) -> dict[str, str]:
+    """Folded names of a province's districts, to the district id (names shared within the
+    province are left out: they cannot be told apart without a prefix)."""
+    register = load_register()
+    rows = register[register["province"] == province]
+    keys = [fold(n) for n in rows["name"]]
+    return {k: i for k, i in zip(keys, rows["district_id"], strict=True) if keys.count(k) == 1}
+
+
+def _bare_mentions(doc: Document, known: list[Mention]) -> list[Mention]:
+    """Names without a prefix ("Hội An 110; Điện Bàn 150", "Đảng bộ Bảo Lộc") of districts
+    in the provinces the article's prefixed mentions are in."""
+    provinces = {_province_of(c) for m in known if len(m.candidates) == 1 for c in m.candidates}
+    names: dict[str, str] = {}
+    for province in filter(None, provinces):
+        names.update(_names_in(province))
+    taken = {(m.start, m.end) for m in known}
+    found = []
+    for match in _CAPITALISED.finditer(doc.text):
+        if _NOT_A_DISTRICT.search(doc.text, max(0, match.start() - 12), match.start()):
+            continue
+        words = match.group(0).split()
+        for size in range(min(len(words), 4), 0, -1):
+            text = " ".join(words[:size])
+            key = fold(text)
+            if key in names and (match.start(), match.start() + len(text)) not in taken:
+                found.append(Mention(match.start(), match.start() + len(text), (names[key],)))
+                break
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _province_of(district_id: str) -> str | None:
+    register = load_register()
+    rows = register[register["district_id"] == district_id]
+    return str(rows.iloc[0]["province"]) if len(rows) else None
+
+
+_CITY = re.compile(
+    r"\b(?:đảng bộ\s+)?(?:tp\.|tp|thành phố|thành ủy|thành uỷ)\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def province_cities(doc: Document) -> list[tuple[int, int]]:
+    """Where a city that is a province (Cần Thơ, Đà Nẵng, Hà Nội …) is named as the subject:
+    its figures are the province's, not a district's."""
+    spans = []
+    for match in _CITY.finditer(doc.text):
+        words = _capitalised_words(match.group("name"))
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            if canonical_province(name) and not _candidates("thành phố", name):
+                spans.append((match.start(), match.start("name") + len(name)))
+                break
+    return spans
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Returns the district names of an article, in order, with the ids they may mean."""
+    prefixed = _prefixed_mentions(doc, provinces_named(doc))
+    return sorted(prefixed + _bare_mentions(doc, prefixed), key=lambda m: m.start)
 
 
 def district_for(mentions: list[Mention], offset: int) -> tuple[str, float]:

@@ -28,7 +28,7 @@ _NOUNS = (
     (r"chi bo truc thuoc(?: dang uy co so| dang bo co so)?", "subordinate_cells"),
     (r"dang bo", "committee_word"),
     (r"chi bo", "cell_word"),
-    (r"dang vien", "party_members"),
+    (r"dang vien|dv", "party_members"),
     (r"to chuc dang|to chuc", "org_word"),
     (r"quan chung|nguoi|dong chi|truong hop", "people"),
 )  # fmt: skip
@@ -60,7 +60,7 @@ _SUBJECTS = re.compile(
 # Verbs before a figure: on folded text (long, unambiguous) and on lower text (short).
 _VERBS_FOLDED = re.compile(
     r"(?P<admit>ket nap|phat trien(?: moi)?(?= (?:duoc|them|moi|dang vien|\d)))|(?P<expel>dua ra khoi dang|cho ra khoi dang|cho ra(?= \d)|khai tru|xoa ten)"
-    r"|(?P<action>kiem tra|giam sat|thanh lap|sap nhap|hop nhat|chia tach|giai the|khen thuong"
+    r"|(?P<exist>(?:nang|dua) tong so)|(?P<action>kiem tra|giam sat|thanh lap|sap nhap|hop nhat|chia tach|giai the|khen thuong"
     r"|ky luat|ki luat|xu ly|boi duong|tap huan|dao tao|danh cho|kien toan|cung co|gioi thieu"
     r"|ra soat|phan cong|tham du|ho tro|lua chon|quan triet|trao tang|chuyen sinh hoat)\b"
 )
@@ -100,8 +100,10 @@ ADMIT_REACH = 60
 _DISTRICT_LEVEL_WORDS = frozenset({"huyện", "thành", "thị", "quận", "tỉnh", "tp", "tx"})
 
 _TARGET_CUE = re.compile(
-    r"\b(?:(?:muc tieu|chi tieu)(?:\s+(?:dat ra|de ra|duoc giao|giao))?|phan dau|de ra|dat ra)\b"
+    r"\b(?:(?:muc tieu|chi tieu)(?:\s+(?:dat ra|de ra|duoc giao|giao))?"
+    r"|ke hoach\s+(?:dat ra|de ra|duoc giao|giao)|phan dau|(?P<bare>de ra|dat ra))\b"
 )
+_GOAL_NOUN_BEFORE = re.compile(r"\b(?:chi tieu|ke hoach|muc tieu|nghi quyet)\b[^;:.]{0,70}$")
 _PLAN_CUE = re.compile(r"\bke hoach(?: nam \d{4})?(?: \w+){0,2}? (?:ket nap|phat trien)\b")
 _ACHIEVED = re.compile(r"(?:%|\bđạt|\bvượt|\bhoàn thành|\bso với|\bthực hiện)\s*$")
 _DONE = re.compile(r"\b(?:đã|được|đạt được|kết quả)\b")
@@ -228,15 +230,21 @@ def _scope_cues(doc: Document, start: int, offset: int, districts: frozenset[int
 
 
 def scope_before(
-    doc: Document, start: int, offset: int, districts: frozenset[int] = frozenset()
+    doc: Document,
+    start: int,
+    offset: int,
+    districts: frozenset[int] = frozenset(),
+    cities: tuple[tuple[int, int], ...] = (),
 ) -> str | None:
     """Returns whose figure it is: 'district', 'sub_unit', 'province' or None (not said).
 
     The last scope word before the figure in its sentence decides; words that follow a
     number are items of a list ("14 đảng bộ, 42 chi bộ"), not the subject. `districts` holds
-    the offsets where district names begin, so "Đảng bộ Sa Thầy" is the district's.
+    the offsets where district names begin, so "Đảng bộ Sa Thầy" is the district's; `cities`
+    the spans naming a city that is a province ("Đảng bộ TP Cần Thơ").
     """
     cues = _scope_cues(doc, start, offset, districts)
+    cues += [Cue(a, b, "province") for a, b in cities if start <= a and b <= offset]
     return max(cues, key=lambda c: c.end).meaning if cues else None
 
 
@@ -248,6 +256,10 @@ def target_cue_before(doc: Document, start: int, offset: int) -> Cue | None:
     for m in _TARGET_CUE.finditer(doc.folded, start, offset):
         if _ACHIEVED.search(doc.lower, max(0, m.start() - 14), m.start()):
             continue
+        if m.group("bare") and _GOAL_NOUN_BEFORE.search(
+            doc.folded, max(0, m.start() - 70), m.start()
+        ):
+            continue  # "chỉ tiêu … đề ra": the plan already named, not a new goal
         found = Cue(m.start(), m.end(), "target")
     sentence = doc.sentence_at(offset)
     for m in _PLAN_CUE.finditer(doc.folded, max(start, sentence.start), offset):

@@ -119,7 +119,8 @@ def _figures(doc: Document, timeline: dating.Timeline) -> list[quantities.Quanti
 def read_article(doc: Document, timeline: dating.Timeline, mentions: list) -> list[Reading]:
     """Reads every figure of an article, sentence by sentence."""
     figures = _figures(doc, timeline)
-    context = Context(doc, figures, {m.start: m.end for m in mentions})
+    cities = tuple(districts.province_cities(doc))
+    context = Context(doc, figures, {m.start: m.end for m in mentions}, cities)
     found_all: list[Reading] = []
     sentence = None
     for quantity in figures:

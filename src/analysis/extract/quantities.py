@@ -19,8 +19,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # (02-NQ/TU, GMT+7) or a longer number.
 _ALONE_BEFORE = r"(?<![\w.,/:+-])"
 _ALONE_AFTER = r"(?![\w/]|[.,]\d|:\d|-[^\W\d_])"
-_TOKEN = re.compile(rf"{_ALONE_BEFORE}({_NUMBER})(\s?%)?{_ALONE_AFTER}")
-_RATIO = re.compile(rf"{_ALONE_BEFORE}({_NUMBER})/({_NUMBER})(\s?%)?{_ALONE_AFTER}")
+_TOKEN = re.compile(rf"{_ALONE_BEFORE}({_NUMBER}){_ALONE_AFTER}(\s?%)?")
+_RATIO = re.compile(rf"{_ALONE_BEFORE}({_NUMBER})/({_NUMBER}){_ALONE_AFTER}(\s?%)?")
 _NOUN_RATIO = re.compile(
     rf"{_ALONE_BEFORE}({_NUMBER})(\s+(?:đảng viên|quần chúng)\s*)/\s*({_NUMBER}){_ALONE_AFTER}"
 )  # "80 đảng viên/85 chỉ tiêu"

@@ -61,6 +61,7 @@ class Context:
     Attributes:
         doc: The article.
         district_spans: Where district names are, start to end (for scope and wording).
+        city_spans: Where a city that is a province is named (its figures are not a district's).
         quantities: Every figure of the article, in order.
         readings: Readings of the current sentence, in order.
         consumed: Quantities already read with another (the second part of a sum).
@@ -69,6 +70,7 @@ class Context:
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
     district_spans: dict[int, int] = field(default_factory=dict)
+    city_spans: tuple[tuple[int, int], ...] = ()
     readings: list[Reading] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
 

@@ -36,10 +36,13 @@ from .readings import (
     target_readings,
 )
 
-_ATTAINMENT_BEFORE = re.compile(r"\b(?P<verb>đạt|vượt|bằng)(?: được)?\s*$", re.IGNORECASE)
-_ATTAINMENT_AFTER = re.compile(
-    r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)", re.IGNORECASE
+_ATTAINMENT_BEFORE = re.compile(
+    r"\b(?P<verb>đạt|vượt|bằng)(?: được)?(?:\s+(?:trên|hơn|gần|khoảng|xấp xỉ))?\s*$", re.IGNORECASE
 )
+_ATTAINMENT_AFTER = re.compile(
+    r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết|NQ|KH)\b", re.IGNORECASE
+)
+_BARE_SHARE_AFTER = re.compile(r"\s*(?:[;,.)]|và\b|$)", re.IGNORECASE)
 _ADMITTED_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:mới\s+)?được kết nạp", re.IGNORECASE)
 _GROUP_AFTER = re.compile(
     r"\s*(?:(?:là|thuộc|trong|ở|người)\s+){0,2}(?:nữ|dân tộc|đoàn viên|học sinh|sinh viên"
@@ -62,6 +65,8 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _GOAL_IS = re.compile(r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^,;()]{0,40}\blà\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
 _RAISED_TO = re.compile(r"\b(?:nang|dua)(?: \w+){0,2}? tong so\b")
+_LEADING = re.compile(r"[\s,]*(?:và\s+)?")
+_TRAILING = re.compile(r"\s*(?:đảng viên|ĐV)?\s*(?:mới)?\s*[.;,]?\s*(?:và\s*)?")
 _ADMITTING = re.compile(r"\b(?:ket nap|phat trien) (?:dang|dang vien)\b")
 _GOAL_BRACKET = re.compile(r"\b(?:chỉ tiêu|kế hoạch)\b[^()]{0,40}\(\s*$", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(r"\s*(?:mới\s+)?(?:theo|của)\s+(?:kế hoạch|chỉ tiêu)", re.IGNORECASE)
@@ -72,14 +77,29 @@ _WORD_AFTER = re.compile(r"[^\S\n]*[^\W\d_]")
 _TOTAL_OF = re.compile(r"\b(?:tong so|so luong)\s+")
 
 
+def _bare_attainment(ctx: Context, q: Quantity, flow: Reading | None, before: re.Match) -> bool:
+    """ "kết nạp 115 ĐV, đạt 104,5%": a share stated right after a flow, in its clause, with
+    no word after it, is the flow's attainment (the article names the plan elsewhere)."""
+    if (
+        flow is None
+        or before.group("verb").lower() == "bằng"
+        or not _BARE_SHARE_AFTER.match(ctx.doc.text, q.end)
+    ):
+        return False
+    between = ctx.doc.text[flow.end : before.start()]
+    return len(between) <= 24 and not re.search(r"\d|tỷ lệ|tỉ lệ", between)
+
+
 def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
     """Reads "đạt 117,3% chỉ tiêu" / "vượt 5% kế hoạch" as an attainment of the figure before."""
     text = ctx.doc.text
-    before = _ATTAINMENT_BEFORE.search(text, max(0, q.start - 16), q.start)
-    if not q.percent or before is None or not _ATTAINMENT_AFTER.match(text, q.end):
+    before = _ATTAINMENT_BEFORE.search(text, max(0, q.start - 24), q.start)
+    if not q.percent or before is None:
         return None
     linked = last_named(ctx, ("flow",))
     clause_start, _ = ctx.doc.clause_bounds(q.start)
+    if not _ATTAINMENT_AFTER.match(text, q.end) and not _bare_attainment(ctx, q, linked, before):
+        return None
     admitting = _ADMITTING.search(ctx.doc.folded, clause_start, q.start)
     if linked is None and admitting is None:
         return other_reading(q, "attainment-of-nothing")
@@ -161,6 +181,8 @@ def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
     clause_start, _ = doc.clause_bounds(q.start)
     sentence = doc.sentence_at(q.start)
     opening = min(sentence.start, clause_start)
+    if _PER_YEAR.search(doc.folded, opening, q.start):
+        return False  # "Trong đó mỗi năm … kết nạp 90": a yearly split of a total
     if _SUBSET_START.match(doc.text, opening) or _SUBSET_START.match(doc.text, clause_start):
         return True  # "Trong đó, có 125 đảng viên là nữ; 136 …": every figure of it
     if _SUBSET_OPENING.search(doc.text[opening : q.start]):
@@ -340,7 +362,7 @@ def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
         and not (listed and verb.start < ctx.readings[-1].start)
     ):
         return other_reading(q, f"stock-after-{verb.meaning}")
-    if verb is None and not listed:
+    if verb is None and not listed and not _total_named_before(ctx, q):
         return None
     if not target and _GOAL_IS.search(ctx.doc.text, max(0, q.start - 60), q.start):
         return other_reading(q, "goal-figure")  # "vượt chỉ tiêu đặt ra là 50 đảng viên"
@@ -403,6 +425,32 @@ def is_headline(doc, offset: int) -> bool:
     return first.end - first.start <= HEADLINE_LENGTH and doc.text[first.end - 1] not in ".;"
 
 
+def read_elided(ctx: Context, q: Quantity) -> Reading | None:
+    """ "Đảng bộ TP Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Điện Bàn 150":
+    a clause of only a district's name and a figure repeats the reading before it."""
+    named = [r for r in ctx.readings if r.metric != "other"]
+    clause_start, clause_end = ctx.doc.clause_bounds(q.start)
+    if not named or q.percent:
+        return None
+    head = _LEADING.match(ctx.doc.text, clause_start).end()
+    name_end = ctx.district_spans.get(head)
+    if name_end is None or ctx.doc.text[name_end : q.start].strip(" :,") != "":
+        return None
+    if not _TRAILING.fullmatch(ctx.doc.text, q.end, clause_end):
+        return None
+    return replace(
+        named[-1],
+        start=q.start,
+        end=q.end,
+        value=q.value,
+        qualifier=q.qualifier or "",
+        rule="elided",
+        confidence=0.6,
+        linked=None,
+        anchor=q.start,
+    )
+
+
 def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
     """Reads one figure with every rule, most specific first; `other` when none applies."""
     doc = ctx.doc
@@ -415,9 +463,14 @@ def read_figure(ctx: Context, q: Quantity) -> list[Reading]:
         return [other_reading(q, "occasions")]
     if metrics.is_streak(doc, q.end, clause_end):
         return [other_reading(q, "streak")]
-    scope = metrics.scope_before(doc, sentence.start, q.start, frozenset(ctx.district_spans))
+    scope = metrics.scope_before(
+        doc, sentence.start, q.start, frozenset(ctx.district_spans), ctx.city_spans
+    )
     if scope in ("sub_unit", "province"):
         return [other_reading(q, f"scope-{scope.replace('_', '-')}")]
+    elided = read_elided(ctx, q)
+    if elided is not None:
+        return [elided]
     target = metrics.target_cue_before(doc, paragraph.start, q.start) is not None
     attained = read_attainment(ctx, q)
     if attained is not None:
