@@ -278,3 +278,80 @@ def test_a_fact_stated_twice_is_proposed_once():
     )
     (once,) = facts(text, "2023-01-10")
     assert once["value"] == 104
+
+
+def test_abbreviated_members_and_bare_attainments_in_a_round_up():
+    text = (
+        "Từ đầu năm đến nay, toàn tỉnh Sơn La kết nạp 1.900 đảng viên. Cụ thể, Đảng bộ huyện "
+        "Mường La kết nạp 120 ĐV (đạt 105% kế hoạch); Đảng bộ huyện Sông Mã kết nạp 95 ĐV, đạt 98,5%."
+    )
+    found = facts(text, "2023-10-01")
+    assert [(f["district_id"], f["kind"], f["value"]) for f in found] == [
+        ("muong-la-son-la", "flow", 120),
+        ("muong-la-son-la", "attainment", 105),
+        ("song-ma-son-la", "flow", 95),
+        ("song-ma-son-la", "attainment", 98.5),
+    ]
+
+
+def test_a_city_that_is_a_province_is_not_a_district():
+    text = "Năm 2022, Đảng bộ TP Đà Nẵng kết nạp 2.100 đảng viên; Đảng bộ huyện Hòa Vang kết nạp 180 đảng viên."
+    assert [(f["district_id"], f["value"]) for f in facts(text, "2023-01-10")] == [
+        ("hoa-vang-da-nang", 180)
+    ]
+
+
+def test_elided_items_of_a_round_up_take_the_first_reading():
+    text = (
+        "Năm 2024, Tỉnh ủy giao chỉ tiêu kết nạp đảng viên cho các đảng bộ. Cụ thể: Đảng bộ huyện "
+        "Mường La chỉ tiêu kết nạp 120 đảng viên mới; Sông Mã 95; Yên Châu 70."
+    )
+    found = facts(text, "2024-01-05")
+    assert [(f["district_id"], f["kind"], f["value"], f["period_end"]) for f in found] == [
+        ("muong-la-son-la", "target", 120, "2024"),
+        ("song-ma-son-la", "target", 95, "2024"),
+        ("yen-chau-son-la", "target", 70, "2024"),
+    ]
+
+
+def test_a_district_named_without_prefix_when_no_other_is():
+    text = "Mộc Châu: công tác phát triển đảng viên\nNăm 2022, Mộc Châu kết nạp được 210 đảng viên."
+    (flow,) = facts(text, "2023-01-05")
+    assert (flow["district_id"], flow["value"]) == ("moc-chau-son-la", 210)
+
+
+def test_dates_without_a_year_and_cut_off_flows():
+    text = "Đến ngày 15/8, Huyện ủy Mường Tè đã kết nạp 64 đảng viên; đến hết tháng 11, kết nạp 90 đảng viên."
+    found = facts(text, "2023-12-01")
+    assert [(f["period_start"], f["period_end"], f["period_kind"]) for f in found] == [
+        ("2023-01-01", "2023-08-15", "year_to_date"),
+        ("2023-01-01", "2023-11-30", "year_to_date"),
+    ]
+
+
+def test_a_term_to_a_stated_month():
+    text = "Từ đầu nhiệm kỳ 2020-2025 đến hết tháng 6/2023, Đảng bộ huyện Mường Tè kết nạp được 410 đảng viên."
+    (flow,) = facts(text, "2023-07-10")
+    assert (flow["period_start"], flow["period_end"], flow["period_kind"]) == (
+        "2020",
+        "2023-06-30",
+        "term_to_date",
+    )
+
+
+def test_a_plan_already_named_is_not_a_new_goal():
+    text = "Năm 2019, Huyện ủy Mường Tè đã kết nạp vượt kế hoạch đề ra, tổng số 160 đảng viên."
+    assert [f["kind"] for f in facts(text, "2020-01-10")] == ["flow"]
+
+
+def test_removals_in_the_year_and_a_total_without_a_verb():
+    text = (
+        "Năm 2021, Huyện ủy Mường Tè kết nạp 90 đảng viên. Trong năm, đã xóa tên 4 đảng viên và cho ra 2 đảng viên. "
+        "Hiện nay, tổng số đảng viên của đảng bộ hơn 3.100 đồng chí."
+    )
+    assert brief(text, "2022-06-01") == [
+        ("admissions", "flow", 90),
+        ("expulsions", "flow", 4),
+        ("expulsions", "flow", 2),
+        ("party_members", "stock", 3100),
+    ]

@@ -122,13 +122,29 @@ def _names_in(province: str) -> dict[str, str]:
     return {k: i for k, i in zip(keys, rows["district_id"], strict=True) if keys.count(k) == 1}
 
 
+@lru_cache(maxsize=1)
+def _unique_names() -> dict[str, str]:
+    """Folded names borne by one district only in the whole register, and not by a province."""
+    register = load_register()
+    keys = [fold(n) for n in register["name"]]
+    return {
+        k: i
+        for k, i, name in zip(keys, register["district_id"], register["name"], strict=True)
+        if keys.count(k) == 1 and canonical_province(name) is None
+    }
+
+
 def _bare_mentions(doc: Document, known: list[Mention]) -> list[Mention]:
-    """Names without a prefix ("Hội An 110; Điện Bàn 150", "Đảng bộ Bảo Lộc") of districts
-    in the provinces the article's prefixed mentions are in."""
+    """Names without a prefix ("Hội An 110; Điện Bàn 150", "Đảng bộ Bảo Lộc"): of districts in
+    the provinces the article's prefixed mentions are in; with no prefixed mention at all
+    ("Vũng Liêm: …"), names that only one district bears. A name that is also a province's
+    ("(Hải Dương)") is left out."""
     provinces = {_province_of(c) for m in known if len(m.candidates) == 1 for c in m.candidates}
     names: dict[str, str] = {}
     for province in filter(None, provinces):
         names.update(_names_in(province))
+    if not known:
+        names = _unique_names()
     taken = {(m.start, m.end) for m in known}
     found = []
     for match in _CAPITALISED.finditer(doc.text):
@@ -138,6 +154,8 @@ def _bare_mentions(doc: Document, known: list[Mention]) -> list[Mention]:
         for size in range(min(len(words), 4), 0, -1):
             text = " ".join(words[:size])
             key = fold(text)
+            if canonical_province(text):
+                continue
             if key in names and (match.start(), match.start() + len(text)) not in taken:
                 found.append(Mention(match.start(), match.start() + len(text), (names[key],)))
                 break

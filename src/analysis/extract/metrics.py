@@ -163,7 +163,8 @@ def verb_before(doc: Document, start: int, offset: int) -> Cue | None:
     """Returns the last verb between `start` and `offset` (the one governing the figure)."""
     cues = [
         Cue(m.start(), m.end(), m.lastgroup)
-        for m in _VERBS_FOLDED.finditer(doc.folded, start, offset)
+        for m in _VERBS_FOLDED.finditer(doc.folded, start, offset + 4)  # room for look-aheads
+        if m.end() <= offset
     ]
     cues += [
         Cue(m.start(), m.end(), m.lastgroup)
@@ -188,7 +189,11 @@ def admit_verb_before(doc: Document, start: int, offset: int) -> Cue | None:
     between = verb_before(doc, verb.end(), offset)
     if re.search(r"\d", doc.text[verb.end() : offset]) or offset - verb.end() > ADMIT_REACH:
         return None
-    if between is not None and doc.lower[between.start : between.end] != "là":
+    if (
+        between is not None
+        and between.meaning != "up"
+        and doc.lower[between.start : between.end] != "là"
+    ):
         return None  # another verb governs it: "kết nạp 101 …, nâng tổng số lên 4.000"
     if doc.folded[max(0, verb.start() - 5) : verb.start()] == "duoc ":
         return None  # "N quần chúng được kết nạp": the figure is before the verb
