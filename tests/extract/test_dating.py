@@ -70,3 +70,8 @@ def test_target_of_a_stated_term():
 def test_year_to_date_flow():
     text = "6 tháng đầu năm 2024, Huyện ủy Mường Tè kết nạp 75 đảng viên."
     assert periods(text, "2024-07-10") == [("flow", "2024-01-01", "2024-06-30", "year_to_date", 75)]
+
+
+def test_ratings_without_a_year_are_of_the_year_before_publication():
+    text = "Kết quả phân loại hằng năm, huyện Mường Tè có 82% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert periods(text, "2019-01-29") == [("stock", "", "2018", "year", 82)]

@@ -355,3 +355,34 @@ def test_removals_in_the_year_and_a_total_without_a_verb():
         ("expulsions", "flow", 2),
         ("party_members", "stock", 3100),
     ]
+
+
+def test_a_count_that_is_the_subject_of_a_predicate_is_no_stock():
+    text = "Năm 2022, toàn huyện Mường Tè có 24 tổ chức cơ sở đảng kết nạp 101 đảng viên mới."
+    assert brief(text, "2023-01-10") == [("admissions", "flow", 101)]
+
+
+def test_an_increase_stated_beside_a_goal_is_not_a_change_of_members():
+    text = "Năm 2023, Huyện ủy Mường Tè phấn đấu kết nạp 118 đảng viên mới, tăng 17 đảng viên so với năm 2022."
+    assert brief(text, "2023-02-01") == [("admissions", "target", 118)]
+
+
+def test_a_year_inside_a_comparison_is_its_baseline_not_the_date():
+    text = "Đến nay, Đảng bộ huyện Mường Tè có 43 tổ chức cơ sở đảng, tăng 9 so với thời điểm tái lập năm 2003, với 1.980 đảng viên."
+    assert [(f["metric"], f["period_end"]) for f in facts(text, "2024-10-22")][-1] == (
+        "party_members",
+        "2024-10-22",
+    )
+
+
+def test_a_rate_reached_is_no_attainment():
+    text = "Năm 2022, Huyện ủy Mường Tè kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,6%."
+    assert brief(text, "2023-01-10") == [("admissions", "flow", 358)]
+
+
+def test_an_attainment_stated_as_a_rate_of_the_quota():
+    text = "Năm 2022, Huyện ủy Mường Tè kết nạp được 56 đảng viên mới, đạt tỷ lệ 101,8% chỉ tiêu được giao."
+    assert brief(text, "2023-01-10") == [
+        ("admissions", "flow", 56),
+        ("admissions", "attainment", 101.8),
+    ]

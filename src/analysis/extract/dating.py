@@ -106,6 +106,8 @@ def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
     phrase, factor = timeline.nearest(reading.start, MOMENT_ROLES, after_in_paragraph=evaluation)
     if phrase is None and evaluation:  # a rating is of a year: the last one the article named
         phrase, factor = timeline._before(0, reading.start, ("period",)), 0.8
+    if phrase is None and evaluation and timeline.published:
+        return Dated("", str(_rated_year(timeline.published)), "year", factor=0.6)
     if phrase is None:
         end = timeline.published_text()
         return Dated("", end, _kind_of_end(end), factor=0.8 if end else UNKNOWN_END)
@@ -118,6 +120,12 @@ def _moment(timeline: Timeline, reading: Reading, evaluation: bool) -> Dated:
         )
     end = phrase.period_end
     return Dated("", end, _kind_of_end(end), factor=factor if end else UNKNOWN_END)
+
+
+def _rated_year(published) -> int:
+    """The year whose ratings an article reports when it names none: ratings are made once a
+    year, at its end, so before December it is the year before publication."""
+    return published.year if published.month == 12 else published.year - 1
 
 
 def _kind_of_end(end: str) -> str:

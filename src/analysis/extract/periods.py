@@ -270,7 +270,7 @@ _PATTERNS: tuple[tuple[re.Pattern, Handler], ...] = tuple(
         (r"\b(?:tinh )?(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(?P<day>\d{1,2})\s+(?P<month>\d{1,2})|thang (?P<month2>\d{1,2}))\b(?!\s+\d)", _cut_off_this_year),
         (r"\b(?:tinh )?(?:den|toi) (?:nay|thoi diem nay)\b|\bhien (?:nay|tai)\b|(?<!thuc )(?<!the )(?<!phat )(?<!xuat )\bhien co\b", _now),
         (rf"\b(?:den|toi) nam {_Y}\b", _horizon),
-        (rf"\bso voi (?:cung ky |thoi diem |ca )?(?:(?:cuoi |dau )?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
+        (rf"\bso voi (?:cung ky |thoi diem |ca )?(?:(?:[a-z]+ ){{0,4}}?nam {_Y}|(?:dau|dau nhiem ky|thoi diem dau nhiem ky))\b", _baseline),
         (rf"\b(?:trong |cuoi )?nam (?:{_Y}|nay)\b", _year),
         (r"\b(?:trong )?nam qua\b|\btrong nam\b(?!\s+(?:\d|nay|qua|toi))", _last_year),
         (r"\b(?:(binh quan|trung binh) )?(?:moi|hang) nam\b", _marker),

@@ -37,7 +37,8 @@ from .readings import (
 )
 
 _ATTAINMENT_BEFORE = re.compile(
-    r"\b(?P<verb>đạt|vượt|bằng)(?: được)?(?:\s+(?:trên|hơn|gần|khoảng|xấp xỉ))?\s*$", re.IGNORECASE
+    r"\b(?P<verb>đạt|vượt|bằng)(?: được)?(?: tỷ lệ| tỉ lệ)?(?:\s+(?:trên|hơn|gần|khoảng|xấp xỉ))?\s*$",
+    re.IGNORECASE,
 )
 _ATTAINMENT_AFTER = re.compile(
     r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết|NQ|KH)\b", re.IGNORECASE
@@ -65,6 +66,11 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _GOAL_IS = re.compile(r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^,;()]{0,40}\blà\s*$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\btrong đó\b|\bgồm\b", re.IGNORECASE)
 _RAISED_TO = re.compile(r"\b(?:nang|dua)(?: \w+){0,2}? tong so\b")
+_PREDICATE_AFTER = re.compile(
+    r"(?:\s+[^\W\d_]+){0,6}?\s+(?:được\s+)?(?:kết nạp|phát triển|xếp loại|hoàn thành|được công nhận"
+    r"|được đánh giá|đạt trong sạch|đạt danh hiệu)\b",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"[\s,]*(?:và\s+)?")
 _TRAILING = re.compile(r"\s*(?:đảng viên|ĐV)?\s*(?:mới)?\s*[.;,]?\s*(?:và\s*)?")
 _ADMITTING = re.compile(r"\b(?:ket nap|phat trien) (?:dang|dang vien)\b")
@@ -86,8 +92,8 @@ def _bare_attainment(ctx: Context, q: Quantity, flow: Reading | None, before: re
         or not _BARE_SHARE_AFTER.match(ctx.doc.text, q.end)
     ):
         return False
-    between = ctx.doc.text[flow.end : before.start()]
-    return len(between) <= 24 and not re.search(r"\d|tỷ lệ|tỉ lệ", between)
+    between = ctx.doc.text[flow.end : before.end()]  # "đạt tỷ lệ 7,61%" is a rate, not this
+    return len(between) <= 40 and not re.search(r"\d|tỷ lệ|tỉ lệ", between)
 
 
 def read_attainment(ctx: Context, q: Quantity) -> Reading | None:
@@ -152,6 +158,9 @@ def read_change(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading 
         return other_reading(q, "change-without-baseline")
     noun = metrics.noun_after(doc, q.end)
     metric = noun.meaning if noun else None
+    named = [r for r in ctx.readings if r.metric != "other"]
+    if named and named[-1].kind == "target":
+        return other_reading(q, "change-of-a-goal")  # "phấn đấu kết nạp 118, tăng 17 so với …"
     if metric in (None, "party_members", "people"):
         previous = last_named(ctx)
         metric = previous.metric if previous else ("party_members" if metric else None)
@@ -172,6 +181,15 @@ def read_change(ctx: Context, q: Quantity, verb: metrics.Cue | None) -> Reading 
     )
 
 
+def _subset_opener(doc, opening: int, clause_start: int, q: Quantity) -> int | None:
+    """Where "Trong đó" / "Trong số" / "Riêng" opens the part of a total the figure is in."""
+    for start in (opening, clause_start):
+        if _SUBSET_START.match(doc.text, start):
+            return start  # "Trong đó, có 125 đảng viên là nữ; 136 …": every figure of it
+    found = _SUBSET_OPENING.search(doc.text[opening : q.start])
+    return opening + found.start() if found else None
+
+
 def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
     """Tells whether a figure counts a group within the one before it in its clause
     ("…, trong đó 168 đảng viên nông thôn") or a group by its words ("1.200 đảng viên nữ")."""
@@ -183,10 +201,10 @@ def _in_group(ctx: Context, q: Quantity, noun: metrics.Cue | None) -> bool:
     opening = min(sentence.start, clause_start)
     if _PER_YEAR.search(doc.folded, opening, q.start):
         return False  # "Trong đó mỗi năm … kết nạp 90": a yearly split of a total
-    if _SUBSET_START.match(doc.text, opening) or _SUBSET_START.match(doc.text, clause_start):
-        return True  # "Trong đó, có 125 đảng viên là nữ; 136 …": every figure of it
-    if _SUBSET_OPENING.search(doc.text[opening : q.start]):
-        return True
+    opener = _subset_opener(doc, opening, clause_start, q)
+    if opener is not None:
+        # "Trong đó, …: Đảng bộ huyện Ninh Phước kết nạp 52" is that district's own figure
+        return not any(opener < start < q.start for start in ctx.district_spans)
     previous = last_named(ctx)
     if previous is None or previous.start < clause_start:
         return False
@@ -366,6 +384,8 @@ def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool
         return None
     if not target and _GOAL_IS.search(ctx.doc.text, max(0, q.start - 60), q.start):
         return other_reading(q, "goal-figure")  # "vượt chỉ tiêu đặt ra là 50 đảng viên"
+    if noun is not None and _PREDICATE_AFTER.match(ctx.doc.text, noun.end):
+        return other_reading(q, "subject-of-a-predicate")  # "có 24 TCCSĐ kết nạp 101 …"
     if _same_noun_subset(ctx, q) or (metric == "party_members" and _in_group(ctx, q, noun)):
         return other_reading(q, "subset")
     if target:
