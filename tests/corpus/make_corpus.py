@@ -21,7 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from analysis.schema import DISTRICTS, FACTS, SOURCES
+from analysis.data.schema import DISTRICTS, FACTS, SOURCES
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
@@ -651,6 +651,9 @@ def build() -> int:
         },
         typed=True,
     )
+    from more_cases import build as build_more
+
+    build_more()
     return len(list(CASES.iterdir()))
 
 
