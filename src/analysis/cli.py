@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .extract.command import add_commands as add_extract_commands
+from analysis.extract.command import add_commands as add_extract_commands
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.extract import extract_facts
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 FIELDS = ("metric", "subject", "category", "kind", "period_start", "period_end", "value", "unit")
 

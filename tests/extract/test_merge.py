@@ -7,7 +7,7 @@ from analysis import load_dataset
 from analysis.extract import extract_facts
 from analysis.extract.merge import MergeError, merge_reviewed
 from analysis.extract.review import review_csv
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 TEXT = (
     "Đến nay, Đảng bộ huyện Sốp Cộp có 44 tổ chức cơ sở đảng với 4.321 đảng viên.\n"

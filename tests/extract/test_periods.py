@@ -9,7 +9,7 @@ from analysis.extract.periods import (
     term_containing,
 )
 from analysis.extract.segment import read_document
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 
 def phrases(text: str, published: str | None = "2024-05-10") -> list[tuple]:

@@ -1,7 +1,7 @@
 import re
 
 from analysis.extract import COLUMNS, extract_facts
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 TEXT = (
     "Đảng bộ huyện Mường Tè: kết quả công tác xây dựng Đảng\n"

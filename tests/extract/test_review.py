@@ -4,7 +4,7 @@ import re
 
 from analysis.extract import extract_facts
 from analysis.extract.review import REVIEW_COLUMNS, review_csv, review_page, write_review
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 HOSTILE = (
     "Huyện ủy Mường Tè <script>alert('x')</script> & \"báo cáo\"\n"

@@ -1,5 +1,5 @@
 from analysis.extract.segment import fold_aligned, lower_aligned, read_document
-from analysis.vietnamese import fold
+from analysis.text.vietnamese import fold
 
 
 def test_paragraphs_are_non_blank_lines_numbered_from_one():

@@ -50,7 +50,7 @@ def _read_article(path: Path) -> str:
 
 
 def _published(text: str | None):
-    from ..periods import parse_partial_date
+    from analysis.text.periods import parse_partial_date
 
     if text is None:
         return None
@@ -63,7 +63,7 @@ def _published(text: str | None):
 
 
 def _district(query: str | None) -> str | None:
-    from ..lookup import DistrictLookupError, resolve_district
+    from analysis.data.lookup import DistrictLookupError, resolve_district
 
     if query is None:
         return None
@@ -86,9 +86,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import pandas as pd
 
-    from ..export import write_table
-    from .propose import COLUMNS, extract_facts
-    from .review import write_review
+    from analysis.extract.propose import COLUMNS, extract_facts
+    from analysis.extract.review import write_review
+    from analysis.present.export import write_table
 
     articles = []
     for path, text in texts:
@@ -120,7 +120,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Adds the accepted rows of a review CSV to a dataset folder."""
-    from .merge import MergeError, merge_reviewed
+    from analysis.extract.merge import MergeError, merge_reviewed
 
     try:
         result = merge_reviewed(Path(args.reviewed), Path(args.into), dry_run=args.dry_run)

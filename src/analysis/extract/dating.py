@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..periods import PartialDate
-from .periods import TimePhrase
-from .readings import Reading
-from .segment import Document
+from analysis.extract.periods import TimePhrase
+from analysis.extract.readings import Reading
+from analysis.extract.segment import Document
+from analysis.text.periods import PartialDate
 
 FLOW_ROLES = ("period",)
 MOMENT_ROLES = ("moment", "period", "horizon")

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lookup import find_district
-from ..register import canonical_province, load_register
-from ..vietnamese import fold
-from .segment import Document
+from analysis.data.lookup import find_district
+from analysis.data.register import canonical_province, load_register
+from analysis.extract.segment import Document
+from analysis.text.vietnamese import fold
 
 _MENTION = re.compile(
     r"\b(?P<prefix>(?:đảng bộ\s+)?(?:huyện|quận|thị xã|thành phố)(?:\s+(?:ủy|uỷ))?"

@@ -169,8 +169,8 @@ def run_seeds(shared: Path, use_published: bool = True) -> tuple[dict, dict]:
     Returns:
         Proposals and hand-read facts, each by seed file name.
     """
-    from ..periods import parse_partial_date
-    from .propose import extract_facts
+    from analysis.extract.propose import extract_facts
+    from analysis.text.periods import parse_partial_date
 
     hand = read_hand_facts(shared / "data" / "seed_facts.csv")
     proposed = {}

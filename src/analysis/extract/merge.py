@@ -21,13 +21,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import schema
-from ..dataset import Dataset, load_dataset, to_tables
-from ..files import write_bytes_atomic
-from ..problems import DatasetError
-from ..readers import decode_bytes
-from ..register import load_register
-from .review import REVIEW_COLUMNS
+from analysis.data import schema
+from analysis.data.dataset import Dataset, load_dataset, to_tables
+from analysis.data.decoding import decode_bytes
+from analysis.data.problems import DatasetError
+from analysis.data.register import load_register
+from analysis.extract.review import REVIEW_COLUMNS
+from analysis.files import write_bytes_atomic
 
 ACCEPT_YES = frozenset(
     {"yes", "y", "x", "1", "true", "ok", "accept", "accepted", "có", "co", "đúng"}

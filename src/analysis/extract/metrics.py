@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import Document
+from analysis.extract.segment import Document
 
 # What a count counts, matched right after the number (folded text), longest first.
 _NOUNS = (

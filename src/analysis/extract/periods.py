@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ..periods import PartialDate, parse_partial_date
-from .segment import Document
+from analysis.extract.segment import Document
+from analysis.text.periods import PartialDate, parse_partial_date
 
 LAST_YEAR_UNTIL_MONTH = 3
 """Up to March, "trong năm qua" (the past year) is the calendar year before publication."""

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..periods import PartialDate
-from . import dating, districts, periods, quantities, rules
-from .readings import Context, Reading, other_reading
-from .segment import Document, read_document
+from analysis.extract import dating, districts, periods, quantities, rules
+from analysis.extract.readings import Context, Reading, other_reading
+from analysis.extract.segment import Document, read_document
+from analysis.text.periods import PartialDate
 
 COLUMNS = (
     "source",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import NumberFormatError, parse_number
+from analysis.text.numbers import NumberFormatError, parse_number
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # A figure stands alone: not part of a date (18/10/2021), a time (14:50, 8h30), a code

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import metrics
-from .quantities import Quantity
-from .readings import (
+from analysis.extract import metrics
+from analysis.extract.quantities import Quantity
+from analysis.extract.readings import (
     CUMULATIVE,
     ORG_NOUNS,
     TARGET_OF_QUALIFIER,

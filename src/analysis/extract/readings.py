@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .quantities import Quantity
-from .segment import Document
+from analysis.extract.quantities import Quantity
+from analysis.extract.segment import Document
 
 STOCK_NOUNS = frozenset(
     {

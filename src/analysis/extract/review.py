@@ -18,9 +18,9 @@ import html
 import io
 from pathlib import Path
 
-from ..export import neutralise_formula
-from ..files import write_text_atomic
-from .propose import COLUMNS, Extraction
+from analysis.extract.propose import COLUMNS, Extraction
+from analysis.files import write_text_atomic
+from analysis.present.export import neutralise_formula
 
 REVIEW_COLUMNS = ("accept", "note", "source_url", "published", *COLUMNS)
 """Columns of the review CSV: the decision, a note, where the article is, then the proposal."""

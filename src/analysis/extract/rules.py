@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import metrics
-from .quantities import Quantity
-from .ratings import read_evaluation
-from .readings import (
+from analysis.extract import metrics
+from analysis.extract.quantities import Quantity
+from analysis.extract.ratings import read_evaluation
+from analysis.extract.readings import (
     STOCK_NOUNS,
     TARGET_OF_QUALIFIER,
     Context,

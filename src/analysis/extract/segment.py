@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..vietnamese import fold, to_nfc
+from analysis.text.vietnamese import fold, to_nfc
 
 
 class _Table(dict):
