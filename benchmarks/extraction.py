@@ -79,6 +79,47 @@ def measure_speed(shared: Path, seconds: float) -> dict:
     }
 
 
+def _report(result, hand: dict, speed: dict, dates_from_text: bool) -> str:
+    from analysis.extract.evaluate import commonest_misses
+
+    overall = result.overall
+    given = "dates in the texts only" if dates_from_text else "publication dates given"
+    miss = "- {source:.3} p{paragraph} {metric} {subject} {category} {kind} {period_end} {value} {unit}"
+    lines = [
+        f"Extraction on the {len(hand)} seed articles ({given}), named metrics:",
+        "",
+        f"**precision {_rate(overall.precision)}** ({overall.matched_proposed} of {overall.proposed} "
+        f"proposals match), **recall {_rate(overall.recall)}** ({overall.matched_hand} of "
+        f"{overall.hand} hand-read facts found).",
+        "",
+        *_table("kind", result.by_kind),
+        "",
+        *_table("metric", result.by_metric),
+        "",
+        "Commonest misses:",
+        *[f"- {key} ({n})" for key, n in commonest_misses(result)],
+        "",
+        "Missed (hand-read facts without a match):",
+        *[miss.format(**m) + f": {m['reason']}" for m in result.misses],
+        "",
+        "Proposed without a match:",
+        *[miss.format(**f) + f" ({f['rule']})" for f in result.false_positives],
+        "",
+        f"Speed on one core ({platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}): **{speed['articles_per_second']} articles per processor-second** "
+        f"({speed['articles']} articles of {speed['mean_characters']} characters on average in "
+        f"{speed['cpu_seconds']} s of processor time); {speed['articles_per_wall_second']} per "
+        f"wall-clock second (load average {speed['load_average']}); import "
+        f"{speed['import_seconds']} s, first article {speed['first_article_seconds']} s (loads "
+        "the register).",
+    ]
+    return "\n".join(lines)
+
+
+def _scores(score) -> dict:
+    return {**vars(score), "precision": score.precision, "recall": score.recall}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -97,59 +138,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no seed_facts.csv under {args.shared}/data (give --shared)", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    from analysis.extract.evaluate import commonest_misses, evaluate, run_seeds
+    from analysis.extract.evaluate import evaluate, run_seeds
 
     imported = time.perf_counter() - started
     speed = measure_speed(args.shared, args.seconds)
     speed["import_seconds"] = round(imported, 3)
     proposed, hand = run_seeds(args.shared, use_published=not args.no_published)
     result = evaluate(proposed, hand)
-    overall = result.overall
-    lines = [
-        f"Extraction on the {len(hand)} seed articles ({'dates in the texts only' if args.no_published else 'publication dates given'}), named metrics:",
-        "",
-        f"**precision {_rate(overall.precision)}** ({overall.matched_proposed} of {overall.proposed} proposals match), "
-        f"**recall {_rate(overall.recall)}** ({overall.matched_hand} of {overall.hand} hand-read facts found).",
-        "",
-        *_table("kind", result.by_kind),
-        "",
-        *_table("metric", result.by_metric),
-        "",
-        "Commonest misses:",
-        *[f"- {key} ({n})" for key, n in commonest_misses(result)],
-        "",
-        "Missed (hand-read facts without a match):",
-        *[
-            f"- {m['source'][:3]} p{m['paragraph']} {m['metric']} {m['subject']} {m['category']} {m['kind']} {m['period_end']} {m['value']} {m['unit']}: {m['reason']}"
-            for m in result.misses
-        ],
-        "",
-        "Proposed without a match:",
-        *[
-            f"- {f['source'][:3]} p{f['paragraph']} {f['metric']} {f['subject']} {f['category']} {f['kind']} {f['period_end']} {f['value']} {f['unit']} ({f['rule']})"
-            for f in result.false_positives
-        ],
-        "",
-        f"Speed on one core ({platform.python_implementation()} {platform.python_version()}, {platform.machine()}): "
-        f"**{speed['articles_per_second']} articles per processor-second** ({speed['articles']} articles of "
-        f"{speed['mean_characters']} characters on average in {speed['cpu_seconds']} s of processor time); "
-        f"{speed['articles_per_wall_second']} per wall-clock second (load average {speed['load_average']}); "
-        f"import {speed['import_seconds']} s, first article {speed['first_article_seconds']} s (loads the register).",
-    ]
-    print("\n".join(lines))
+    print(_report(result, hand, speed, args.no_published))
     if args.json:
         payload = {
-            "precision": overall.precision,
-            "recall": overall.recall,
-            "counts": vars(overall),
-            "by_kind": {
-                k: {**vars(s), "precision": s.precision, "recall": s.recall}
-                for k, s in result.by_kind.items()
-            },
-            "by_metric": {
-                k: {**vars(s), "precision": s.precision, "recall": s.recall}
-                for k, s in result.by_metric.items()
-            },
+            **_scores(result.overall),
+            "by_kind": {k: _scores(s) for k, s in result.by_kind.items()},
+            "by_metric": {k: _scores(s) for k, s in result.by_metric.items()},
             "misses": result.misses,
             "speed": speed,
         }
