@@ -62,7 +62,7 @@ def test_figures_of_a_lower_unit_or_the_province_are_not_proposed(text):
 
 
 def test_occasions_and_streaks_are_not_proposed():
-    text = "Năm 2020, huyện Mường Tè có 45 lượt tổ chức cơ sở đảng được khen; 12 đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền."
+    text = "Năm 2020, huyện Mường Tè có 45 lượt tổ chức cơ sở đảng được khen; 12 đảng viên hoàn thành xuất sắc nhiệm vụ 3 năm liền."
     assert brief(text) == []
 
 

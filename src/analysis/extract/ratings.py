@@ -1,8 +1,8 @@
 """Reading ratings: counts and shares of organisations or members in a grade.
 
-A figure is a rating when a grade (see `metrics`) stands right after it ("15,2% đảng viên
+A figure is a rating when a grade (see `metrics`) stands right after it ("12,5% đảng viên
 hoàn thành xuất sắc nhiệm vụ"), right before it with only filler words between ("hoàn thành
-tốt nhiệm vụ 32 chi, đảng bộ", "yếu kém không quá 1%"), or when it is the share of the count
+tốt nhiệm vụ 27 chi, đảng bộ", "yếu kém không quá 1%"), or when it is the share of the count
 just read ("…, chiếm 7,3%"). Who is rated comes from the noun after the figure, else the
 last one named before it in the sentence ("Về đảng viên, …"). A grade followed by "trong
 đó" and a better grade is cumulative ("100% hoàn thành nhiệm vụ, trong đó 90% …" is

@@ -3,8 +3,8 @@
 Each figure goes through the rules in turn, from the most specific:
 
 1. attainment: "đạt 117,3% chỉ tiêu", "vượt 5% kế hoạch", of the figure stated just before;
-2. evaluation: a count or share with a rating grade right after it ("15,2% đảng viên hoàn
-   thành xuất sắc nhiệm vụ"), right before it ("hoàn thành tốt nhiệm vụ 32 chi, đảng bộ"), or
+2. evaluation: a count or share with a rating grade right after it ("12,5% đảng viên hoàn
+   thành xuất sắc nhiệm vụ"), right before it ("hoàn thành tốt nhiệm vụ 27 chi, đảng bộ"), or
    a share of the count before it ("…, chiếm 7,3%");
 3. change: "tăng 7 TCCSĐ so với năm 2010" (no baseline, no change);
 4. admissions: governed by "kết nạp", or "N quần chúng … được kết nạp"; a ratio "469/400" is

@@ -1,6 +1,6 @@
 """Reading stocks: counts of organisations or members that the district has.
 
-"Đảng bộ huyện có 56 TCCSĐ, trong đó có 14 đảng bộ, 42 chi bộ", "… với 8.723 đảng viên",
+"huyện hiện có 61 TCCSĐ, gồm 18 đảng bộ và 43 chi bộ", "… với 7.310 đảng viên",
 "Tổng số chi bộ trực thuộc … là 141 chi bộ", "… nâng tổng số đảng viên lên 5.012 đồng chí". A
 count governed by another verb ("kiểm tra 12 TCCSĐ"), that is the subject of a predicate
 ("có 24 TCCSĐ kết nạp …"), the value of a goal ("chỉ tiêu … là 50") or a part of the count
