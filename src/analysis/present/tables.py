@@ -43,7 +43,7 @@ def escape(value: object) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     return html.escape(str(value), quote=True)
@@ -176,7 +176,8 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             ],
             "figure": what,
             "kind": text_of(joined["kind"]),
-            "value": text_of(joined["comparator"]) + joined["value"].map(lambda v: f"{v:g}"),
+            "qualifier": text_of(joined["comparator"]),
+            "value": joined["value"],
             "unit": text_of(joined["unit"]),
             "source": joined["publisher"].where(joined["publisher"] != "", joined["source_id"]),
             "published": joined["published_text"],
