@@ -130,6 +130,20 @@ def cmd_table(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables(args: argparse.Namespace) -> int:
+    """Lists the declared output tables, or prints docs/tables.md."""
+    from analysis.data.outputs import TABLES as DECLARED
+    from analysis.data.outputs import describe_tables
+
+    if args.markdown:
+        sys.stdout.write(describe_tables())
+        return EXIT_OK
+    for table in DECLARED.values():
+        print(f"{table.name:<18} {table.en} — {table.vi}")
+        print(f"{'':<18} from analysis.{table.produced_by}; key: {', '.join(table.key)}")
+    return EXIT_OK
+
+
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params = {}
     for pair in pairs or []:
@@ -325,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--format", choices=["csv", "markdown", "json"], default="csv")
     _add_data_options(table)
     table.set_defaults(func=cmd_table)
+
+    tables = commands.add_parser("tables", help="list the output tables the analyses return")
+    tables.add_argument("--markdown", action="store_true", help="print docs/tables.md")
+    tables.set_defaults(func=cmd_tables)
 
     reports = commands.add_parser(
         "reports",

@@ -44,7 +44,7 @@ def test_facts_with_sources(embedded):
         "fact_id",
     } <= set(table.columns)
     row = table[table["fact_id"] == "seed-004-07"].iloc[0]
-    assert (row["value"], row["period"]) == (">=400", "2020–2025")
+    assert (row["qualifier"], row["value"], row["period"]) == (">=", 400, "2020–2025")
 
 
 def test_banner_labels_synthetic_data(embedded):

@@ -278,7 +278,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                 key=("period", "admissions", "per_year", "per_100_members"),
                 shown=("years", "partial_year", "members", "members_date", "fact_ids"),
                 hidden=("district_id", "period_start", "period_end", "qualifier", "derived", "method")),
-    OutputTable("admission_changes", "growth.admission_changes", "Admissions from one year to the next",
+    OutputTable("admission-changes", "growth.admission_changes", "Admissions from one year to the next",
                 "Kết nạp so với năm trước", "Change of a calendar year's admissions from the year before.",
                 key=("year", "admissions", "change_percent"),
                 shown=("previous_year", "previous_admissions", "change", "fact_ids"),
@@ -294,7 +294,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                 hidden=("district_id", "year", "scheme", "cumulative", "share_computed",
                         "share_difference", "multi_low", "multi_high", "total_basis",
                         "total_estimated", "complete", "derived", "qualifier")),
-    OutputTable("evaluation_checks", "evaluations.check_evaluations", "Rating figures that do not add up",
+    OutputTable("evaluation-checks", "evaluations.check_evaluations", "Rating figures that do not add up",
                 "Số liệu xếp loại không khớp", "One inconsistency among a year's rating figures.",
                 key=("period", "check", "what"), shown=("stated", "computed", "fact_ids"),
                 hidden=("district_id", "subject", "difference")),
@@ -313,7 +313,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                         "period_start", "period_end", "target_years", "target_total", "achieved_method",
                         "share_elapsed", "projected_total", "projected_attainment_percent",
                         "stated_check", "achieved_facts", "achieved_derived")),
-    OutputTable("target_statuses", "targets.count_statuses", "Targets by status", "Chỉ tiêu theo tình trạng",
+    OutputTable("target-statuses", "targets.count_statuses", "Targets by status", "Chỉ tiêu theo tình trạng",
                 "How many targets of one metric have one status.",
                 key=("metric", "status", "targets", "districts")),
     OutputTable("attainments", "targets.compare_stated_attainment", "Stated and computed attainment",
@@ -322,13 +322,13 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                 shown=("achieved", "target", "implied_target", "fact_ids"),
                 hidden=("district_id", "period_end", "qualifier", "stated_as", "target_meaning",
                         "difference", "target_facts")),
-    OutputTable("contradictions", "quality.find_contradictions", "Contradictions", "Số liệu mâu thuẫn",
+    OutputTable("quality", "quality.find_contradictions", "Contradictions", "Số liệu mâu thuẫn",
                 "One contradiction, found by the library or noted by a reader.",
                 key=("district", "check", "what"), shown=("stated", "computed", "found_by", "fact_ids"),
                 hidden=("district_id", "district_type", "province", "region", "difference")),
-    OutputTable("quality_summary", "quality.summarize_quality", "Findings by check", "Phát hiện theo loại kiểm tra",
+    OutputTable("quality-summary", "quality.summarize_quality", "Findings by check", "Phát hiện theo loại kiểm tra",
                 "How many findings one check made.", key=("check", "findings", "districts")),
-    OutputTable("quality_sources", "quality.findings_by_source", "Sources involved", "Các nguồn liên quan",
+    OutputTable("quality-sources", "quality.findings_by_source", "Sources involved", "Các nguồn liên quan",
                 "One source involved in one finding.",
                 key=("publisher", "district", "check"), shown=("published", "url"),
                 hidden=("source_id", "what")),
@@ -371,3 +371,28 @@ def nonconformities(frame: pd.DataFrame, name: str) -> list[str]:
         ):
             problems.append(f"{name}: column {column.name!r} should hold true or false")
     return problems
+
+
+def describe_tables() -> str:
+    """Returns the Markdown of `docs/tables.md`: every output table with its columns."""
+    lines = [
+        "# Output tables",
+        "",
+        "Generated from `src/analysis/data/outputs.py` by `python -m analysis tables --markdown`;",
+        "a test keeps this file in step. Key columns (**bold**) are shown first in reports;",
+        "columns marked *hidden* are in the frame but not shown in reports.",
+    ]
+    for table in TABLES.values():
+        lines += ["", f"## `{table.name}` — {table.en} ({table.vi})", "",
+                  f"Returned by `analysis.{table.produced_by}`. One row: {table.description}", "",
+                  "| column | label (en) | label (vi) | kind | unit | meaning |",
+                  "|---|---|---|---|---|---|"]  # fmt: skip
+        for column in table.columns():
+            name = f"`{column.name}`"
+            if column.name in table.key:
+                name = f"**{name}**"
+            elif column.name in table.hidden:
+                name += " *hidden*"
+            lines.append(f"| {name} | {column.en} | {column.vi} | {column.kind.value} | "
+                         f"{column.unit} | {column.description} |")  # fmt: skip
+    return "\n".join(lines) + "\n"

@@ -148,6 +148,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_number(float(value) * 100, 1, lang) + " %"
     if kind == Kind.PERCENT:
         return format_number(value, 1, lang) + " %"
+    if kind == Kind.NUMBER and float(value).is_integer():
+        return format_number(value, 0, lang)
     if kind in DECIMALS:
         return format_number(value, DECIMALS[kind], lang)
     if kind == Kind.PROBABILITY:

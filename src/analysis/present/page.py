@@ -120,6 +120,11 @@ class Page:
             text, kind = phrase("synthetic", self.lang) + " " + text, "vn-synthetic"
         return _display(f'{STYLE}<div class="vn-banner {kind}">{html.escape(text)}</div>')
 
+    def note(self, text: str) -> None:
+        """Displays a highlighted note (escaped); nothing for empty text."""
+        if text:
+            _display(f'<div class="vn-banner vn-note">{html.escape(text)}</div>')
+
     def chart(self, plot: Callable[..., object], frame: pd.DataFrame, *args, **kwargs) -> object:
         """Draws `plot(frame, ...)` when the frame has two points or more; else nothing.
 

@@ -28,7 +28,7 @@ _WORDS = {
     "en": {
         "members": "Party members", "per_year": "Admissions a year", "per_100": "Per 100 members",
         "targets": "Targets met", "contradictions": "Contradictions", "facts": "Figures",
-        "of": "{a} of {b}", "sources": "from {n} sources",
+        "of": "{a} of {b}", "sources": "from {n} source(s)",
         "s_members": "{date}, {name} had {value} party members.",
         "s_growth": "Membership changed by {value} a year on average from {start} to {end}.",
         "s_admissions": "{period}: {admissions} members admitted, {per_year} a year on average.",
