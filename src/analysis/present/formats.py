@@ -36,6 +36,18 @@ _WORDS = {
 }  # fmt: skip
 
 
+VALUES_VI = {
+    "met": "đạt", "on track": "đúng tiến độ", "behind": "chậm tiến độ", "not met": "không đạt",
+    "not yet measurable": "chưa đo được", "library": "kiểm tra tự động", "reader's note": "ghi chú người đọc",
+    "consistent": "khớp", "consistent if rounded twice": "khớp nếu làm tròn hai lần",
+    "differs beyond rounding": "lệch quá sai số làm tròn", "stated": "công bố",
+    "noted by the reader": "người đọc ghi chú", "exact": "chính xác", "reconstructed allowed": "có dùng số ước tính",
+    "not testable": "không kiểm định được", "consecutive": "liên tiếp", "first to last": "đầu đến cuối",
+    "member": "đảng viên", "organization": "tổ chức cơ sở đảng",
+}  # fmt: skip
+"""Vietnamese for the closed sets of words the analyses write (statuses, checks, bases)."""
+
+
 def check_lang(lang: str) -> str:
     """Returns `lang` if it is 'vi' or 'en', else raises ValueError saying what is expected."""
     if lang not in LANGUAGES:
@@ -162,6 +174,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_period(value, lang)
     if kind == Kind.CODE:
         return format_code(value, column.vocabulary, lang)
+    if lang == "vi" and isinstance(value, str):
+        return VALUES_VI.get(value, value)
     return str(value)
 
 

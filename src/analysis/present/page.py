@@ -8,6 +8,7 @@ end. For a district report, the numbers are the rows of that section, in its ord
 from __future__ import annotations
 
 import html
+import inspect
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -125,15 +126,26 @@ class Page:
         if text:
             _display(f'<div class="vn-banner vn-note">{html.escape(text)}</div>')
 
-    def chart(self, plot: Callable[..., object], frame: pd.DataFrame, *args, **kwargs) -> object:
-        """Draws `plot(frame, ...)` when the frame has two points or more; else nothing.
+    def chart(self, plot: Callable[..., object], frame: pd.DataFrame, *args, **kwargs) -> None:
+        """Draws `plot(frame, ...)` with a source line, when the frame has two points or more.
 
-        One figure is a card or a table row, not a chart; an empty chart says nothing the
-        folded section line does not.
+        One figure is a card or a table row, not a chart. The plot gets the page's language
+        and the district names when it takes them; the source line cites the facts drawn.
         """
         if len(frame) < 2:
             return None
-        return plot(frame, *args, **kwargs)
+        accepted = inspect.signature(plot).parameters
+        if "lang" in accepted:
+            kwargs.setdefault("lang", self.lang)
+        if "names" in accepted:
+            kwargs.setdefault("names", dict(zip(self.dataset.districts["district_id"],
+                                                self.dataset.districts["name"], strict=True)))  # fmt: skip
+        from IPython.display import display
+
+        display(plot(frame, *args, **kwargs))
+        ids = ";".join(frame["fact_ids"].astype(str)) if "fact_ids" in frame else ""
+        line = phrase("source_facts" if ids else "source_table", self.lang)
+        return _display(f'<p class="vn-foot">{html.escape(line)}{self.cite(ids)}</p>')
 
     def cards(self, cards: Iterable[tuple[str, str, str, str]]) -> object:
         """Displays key figures as cards: (label, value, detail, fact ids) each."""

@@ -85,7 +85,8 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "scope_region": {"vi": "đơn vị và các đơn vị cùng vùng", "en": "the district and the other districts of its region"},
     "empty": {"vi": "{title}: không có số liệu.", "en": "{title}: nothing in the data."},
-    "source_line": {"vi": "Nguồn: {n} số liệu, xem “Mọi số liệu”.", "en": "Source: {n} figures, see “All figures”."},
+    "source_facts": {"vi": "Nguồn: số liệu", "en": "Source: figures"},
+    "source_table": {"vi": "Nguồn: bảng trên; mỗi số liệu có chú thích nguồn.", "en": "Source: the table above, each figure with its footnote."},
 }  # fmt: skip
 
 
