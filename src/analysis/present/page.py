@@ -40,6 +40,14 @@ table.vn-table .num{text-align:right !important;white-space:nowrap}
 </style>"""
 
 
+POINTS = {
+    "plot_targets": "attainment_percent",
+    "plot_admissions": "per_year",
+    "plot_evaluations": "share",
+}
+"""The column whose values a chart draws, when not every row is a point."""
+
+
 def _display(text: str) -> None:
     from IPython.display import HTML, display
 
@@ -132,7 +140,10 @@ class Page:
         One figure is a card or a table row, not a chart. The plot gets the page's language
         and the district names when it takes them; the source line cites the facts drawn.
         """
-        if len(frame) < 2:
+        column = POINTS.get(plot.__name__)
+        if column is None and args and isinstance(args[0], str) and args[0] in frame:
+            column = args[0]  # a ranking by this column
+        if (frame[column].notna().sum() if column in frame else len(frame)) < 2:
             return None
         accepted = inspect.signature(plot).parameters
         if "lang" in accepted:
