@@ -8,7 +8,7 @@ JOBS   ?=
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench screenshot clean distclean
+.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench screenshot pdf clean distclean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -62,8 +62,11 @@ strip: $(STAMP) ## Remove outputs and execution counts from the committed notebo
 bench: $(STAMP) ## Run the performance benchmark (synthetic data; writes benchmarks/results.md)
 	$(PY) benchmarks/run.py $(ARGS)
 
-screenshot: $(STAMP) ## Render the README picture of a report with headless Chromium
+screenshot: $(STAMP) ## Render the README pictures (a report, the index in vi and en) with headless Chromium
 	$(PY) scripts/screenshot.py
+
+pdf: $(STAMP) ## Print the reports in reports/ to A4 PDF beside them (needs the system's Chromium)
+	$(PY) scripts/print_pdf.py
 
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports/* reports/.plan.json .pytest_cache .ruff_cache

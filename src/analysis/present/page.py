@@ -113,7 +113,11 @@ class Page:
         )
 
     def banner(self, dataset: Dataset | None = None, scope: str = "") -> None:
-        """Displays the style of the page, where the data comes from, and a synthetic warning.
+        """Displays the style of the page and `banner_html` (same arguments)."""
+        _display(STYLE + self.banner_html(dataset, scope))
+
+    def banner_html(self, dataset: Dataset | None = None, scope: str = "") -> str:
+        """Where the data comes from, and a warning when it is synthetic.
 
         Args:
             dataset: The data the report uses, if more than the page's dataset.
@@ -127,7 +131,7 @@ class Page:
         kind = "vn-note"
         if dataset.synthetic:
             text, kind = phrase("synthetic", self.lang) + " " + text, "vn-synthetic"
-        return _display(f'{STYLE}<div class="vn-banner {kind}">{html.escape(text)}</div>')
+        return f'<div class="vn-banner {kind}">{html.escape(text)}</div>'
 
     def note(self, text: str) -> None:
         """Displays a highlighted note (escaped); nothing for empty text."""

@@ -110,52 +110,6 @@ def show_note(text: str, *, synthetic: bool = False) -> object:
     return _display(f'{_TABLE_STYLE}<div class="vn-banner {kind}">{escape(text)}</div>')
 
 
-def dataset_banner(dataset: Dataset, scope: str = "") -> object:
-    """Displays where the data comes from, and a warning when it is synthetic.
-
-    Args:
-        dataset: The dataset, or the subset a report uses.
-        scope: What the subset is ("the district and its region"), shown before the counts.
-    """
-    summary = dataset.summary()
-    text = (
-        f"Data: {summary['origin']}{' — ' + scope if scope else ''} — {summary['districts']} "
-        f"districts, {summary['facts']} facts, {summary['sources']} sources; fingerprint "
-        f"{summary['fingerprint'][:12]}."
-    )
-    if dataset.synthetic:
-        return show_note(
-            "SYNTHETIC DATA, generated for benchmarks: not real figures. " + text, synthetic=True
-        )
-    return show_note(text)
-
-
-def district_header(dataset: Dataset, district_id: str) -> object:
-    """Displays a district's name, type, provinces before and after 2025, and region."""
-    row = dataset.districts.set_index("district_id").loc[district_id]
-    facts = dataset.facts[dataset.facts["district_id"] == district_id]
-    sources = facts["source_id"].nunique()
-    years = pd.concat([facts["period_start"], facts["period_end"]]).dt.year.dropna()
-    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no dates"
-    lines = [
-        f"<h2>{escape(row['type'])} {escape(row['name'])}</h2>",
-        "<p>",
-        f"Province before 1 July 2025: <b>{escape(row['province'])}</b>; from 1 July 2025: "
-        f"<b>{escape(row['province_2025'])}</b>. Region: {escape(row['region'])}.<br>",
-        f"District id <code>{escape(district_id)}</code>"
-        + (
-            f", GSO code {escape(row['gso_code'])}"
-            if row["gso_code"]
-            else ", not in the GSO register of July 2025"
-        )
-        + f". {len(facts)} facts from {sources} source(s), {span}.",
-        "</p>",
-    ]
-    if row.get("note"):
-        lines.append(f"<p><em>{escape(row['note'])}</em></p>")
-    return _display("".join(lines))
-
-
 def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.DataFrame:
     """Returns facts joined with their sources, ready to show: the figures over time."""
     facts = (
