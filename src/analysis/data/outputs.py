@@ -335,7 +335,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
     OutputTable("facts", "present.tables.facts_with_sources", "All figures, with their sources",
                 "Mọi số liệu, kèm nguồn", "One stated figure with its citation.",
                 key=("period", "figure", "qualifier", "value", "unit"), shown=("source", "published", "paragraph", "note"),
-                hidden=("kind", "url", "fact_id", "period_end")),
+                hidden=("kind", "url", "fact_id", "district_id", "period_end")),
 )}
 # fmt: on
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.data.outputs import Kind, output_table
+from analysis.data.outputs import COLUMNS, Kind, output_table
 from analysis.present.formats import format_value
 
 NUMERIC = {Kind.COUNT, Kind.AVERAGE, Kind.PERCENT, Kind.FRACTION, Kind.RATE, Kind.YEARS,
@@ -58,6 +58,7 @@ def render_table(
     caption: str | None = None,
     max_rows: int | None = None,
     anchor: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> str:
     """Renders a declared table as HTML (a one-line note when it has no rows).
 
@@ -69,6 +70,8 @@ def render_table(
         caption: A caption instead of the table's declared title.
         max_rows: Show at most this many rows, saying how many were left out.
         anchor: A column of footnote numbers, shown first and made the rows' anchors.
+        names: District names by id: rows of several districts without a `district` column
+            get one, first.
     """
     table = output_table(name)
     words = _WORDS[lang]
@@ -78,6 +81,10 @@ def render_table(
     columns = [c for c in table.columns() if c.name in table.displayed and c.name in frame.columns]
     columns.sort(key=lambda c: table.displayed.index(c.name))
     shown = frame if max_rows is None else frame.head(max_rows)
+    several = "district_id" in frame and frame["district_id"].nunique() > 1
+    if names and several and "district" not in table.displayed:
+        shown = shown.assign(district=shown["district_id"].map(names))
+        columns.insert(0, COLUMNS["district"])
     parts = [
         '<div class="vn-scroll"><table class="vn-table">',
         f"<caption>{html.escape(title)}</caption>",

@@ -44,6 +44,12 @@ VALUES_VI = {
     "noted by the reader": "người đọc ghi chú", "exact": "chính xác", "reconstructed allowed": "có dùng số ước tính",
     "not testable": "không kiểm định được", "consecutive": "liên tiếp", "first to last": "đầu đến cuối",
     "member": "đảng viên", "organization": "tổ chức cơ sở đảng",
+    "derived: sum of its categories": "suy ra: tổng các loại",
+    "derived: total minus the other counts": "suy ra: tổng trừ các loại khác",
+    "reconstructed from the stated share and the total": "ước tính từ tỷ lệ công bố và tổng",
+    "reconstructed: sum of its categories": "ước tính: tổng các loại",
+    "stated number assessed": "số được đánh giá (công bố)", "sum of the stated counts": "tổng các số công bố",
+    "percent of the target": "phần trăm chỉ tiêu", "percent above the target": "phần trăm vượt chỉ tiêu",
 }  # fmt: skip
 """Vietnamese for the closed sets of words the analyses write (statuses, checks, bases)."""
 

@@ -42,6 +42,13 @@ _WORDS = {
         "per_region": "Districts per region", "notebook": "notebook", "provenance": "provenance", "of": "of",
     },
 }  # fmt: skip
+_FIGURE_LABELS = {
+    "vi": {"districts": "đơn vị", "with_members": "có số đảng viên", "with_admissions": "có số kết nạp",
+           "slope": "hệ số co giãn", "distributions": "phân bố xếp loại", "inconsistencies": "không khớp",
+           "tests_run": "kiểm định", "targets": "chỉ tiêu", "measurable": "đo được", "met": "đạt",
+           "stated_attainments": "tỷ lệ đạt công bố", "findings": "phát hiện", "by_library": "tự động"},
+    "en": {"slope": "elasticity"},
+}  # fmt: skip
 _FIGURE_DECIMALS = {"members": 0, "admissions_per_year": 1, "per_100_members": 2, "facts": 0,
                     "contradictions": 0}  # fmt: skip
 
@@ -71,7 +78,8 @@ def _general_figures(figures: dict, lang: str) -> str:
         shown = value if isinstance(value, str) else ""
         if isinstance(value, int | float) and not isinstance(value, bool):
             shown = format_number(value, 0 if float(value).is_integer() else 2, lang)
-        parts.append(f"{key.replace('_', ' ')}: {shown or '—'}")
+        label = _FIGURE_LABELS[lang].get(key, key.replace("_", " "))
+        parts.append(f"{label}: {shown or '—'}")
     return "; ".join(parts)
 
 

@@ -87,7 +87,13 @@ class Page:
         """Displays a declared output table (see `declared.render_table`)."""
         if frame.empty and self.folded:
             return None
+        options.setdefault("names", self.names())
         return _display(render_table(frame, name, self.lang, self.cite, **options))
+
+    def names(self) -> dict[str, str]:
+        """District names by id."""
+        table = self.dataset.districts
+        return dict(zip(table["district_id"], table["name"], strict=True))
 
     def section(self, key: str, *frames: pd.DataFrame) -> None:
         """Displays a section's title (an anchor for the contents) and its introduction.
@@ -153,8 +159,7 @@ class Page:
         if "lang" in accepted:
             kwargs.setdefault("lang", self.lang)
         if "names" in accepted:
-            kwargs.setdefault("names", dict(zip(self.dataset.districts["district_id"],
-                                                self.dataset.districts["name"], strict=True)))  # fmt: skip
+            kwargs.setdefault("names", self.names())
         from IPython.display import display
 
         display(plot(frame, *args, **kwargs))

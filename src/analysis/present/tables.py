@@ -139,6 +139,7 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             "url": joined["url"],
             "note": joined["note"],
             "fact_id": joined["fact_id"],
+            "district_id": joined["district_id"],
             "period_end": joined["period_end"],
         }
     ).sort_values(["period_end", "figure"], kind="stable")
