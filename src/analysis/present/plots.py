@@ -40,12 +40,12 @@ METRIC_COLOURS = {
 }
 """Fixed colours, so that a metric or a grade has the same colour in every chart."""
 _WORDS = {
-    "vi": {"derived": "suy ra", "date": "năm", "count": "số lượng (thang log)", "per_year": "kết nạp mỗi năm",
+    "vi": {"derived": "suy ra", "date": "cuối năm", "count": "số lượng (thang log)", "per_year": "kết nạp mỗi năm",
            "part": "gạch chéo: chưa đủ năm, ngoại suy", "share": "tỷ lệ (%)", "attainment": "tỷ lệ đạt (%)",
            "expected": "kỳ vọng đến nay", "levels": "Số lượng theo thời gian", "admissions": "Kết nạp mỗi năm",
            "ratings": "Phân bố xếp loại", "targets": "Tỷ lệ đạt chỉ tiêu", "latest": "{n} gần nhất trên {of}",
            "per_100": "Kết nạp mỗi năm trên 100 đảng viên"},
-    "en": {"derived": "derived", "date": "year", "count": "count (log scale)", "per_year": "admitted per year",
+    "en": {"derived": "derived", "date": "end of year", "count": "count (log scale)", "per_year": "admitted per year",
            "part": "hatched: part of a year, extrapolated", "share": "share (%)", "attainment": "attainment (%)",
            "expected": "expected so far (pro rata)", "levels": "Levels over time", "admissions": "Admissions per year",
            "ratings": "Rating distributions", "targets": "Attainment of targets", "latest": "latest {n} of {of}",
@@ -137,7 +137,8 @@ def plot_stocks(series: pd.DataFrame, title: str = "", lang: str = "en") -> Char
             ax.scatter(derived["year"], derived["value"], facecolors="white", edgecolors=colour, zorder=3,
                        label=f"{name} ({words['derived']})")  # fmt: skip
     ax.xaxis.set_major_formatter(
-        mpl.ticker.FuncFormatter(lambda x, _: f"{x:.0f}" if float(x).is_integer() else "")
+        # a tick sits at 1 January of year k, that is at the end of year k - 1: labelled k - 1
+        mpl.ticker.FuncFormatter(lambda x, _: f"{x - 1:.0f}" if float(x).is_integer() else "")
     )
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlim(series["year"].min() - 0.5, series["year"].max() + 0.5)
