@@ -24,7 +24,7 @@ STYLE = """<style>
 .vn-scroll{overflow-x:auto;max-width:100%}
 .vn-table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0}
 table.vn-table th,table.vn-table td{border:1px solid #ccc;padding:2px 6px;vertical-align:top;text-align:left !important;max-width:22em}
-table.vn-table .num{text-align:right !important;white-space:nowrap}
+table.vn-table .num{text-align:right !important}table.vn-table td.num{white-space:nowrap}
 .vn-table caption{text-align:left;font-weight:600;padding:2px 0}
 .vn-table th{background:#f3f3f3}.vn-table tr.derived td{font-style:italic;color:#444}
 .vn-banner{padding:6px 10px;border-radius:4px;margin:6px 0}
@@ -36,7 +36,7 @@ table.vn-table .num{text-align:right !important;white-space:nowrap}
 .vn-card{border:1px solid #cfd8dc;border-radius:6px;padding:0.4em 0.8em;min-width:9em;background:#fafcfd}
 .vn-card b{display:block;font-size:1.4em}.vn-card span{font-size:0.8em;color:#455a64}
 .vn-summary li{margin:0.2em 0}
-@media print{.vn-scroll{overflow:visible}.vn-table{font-size:0.7em}a{color:inherit}}
+@media print{.vn-scroll{overflow:visible}.vn-table{font-size:0.7em}table.vn-table td.num{white-space:normal}a{color:inherit}}
 </style>"""
 
 
