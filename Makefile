@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench extract-eval screenshot clean distclean
+.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench extract-eval screenshot pdf clean distclean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -68,8 +68,11 @@ bench: $(STAMP) ## Run the performance benchmark (synthetic data; writes benchma
 extract-eval: $(STAMP) ## Score the fact extractor on the seed articles (../shared) and time it
 	$(PY) benchmarks/extraction.py $(ARGS)
 
-screenshot: $(STAMP) ## Render the README picture of a report with headless Chromium
+screenshot: $(STAMP) ## Render the README pictures (a report, the index in vi and en) with headless Chromium
 	$(PY) scripts/screenshot.py
+
+pdf: $(STAMP) ## Print the reports in reports/ to A4 PDF beside them (needs the system's Chromium)
+	$(PY) scripts/print_pdf.py
 
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports/* reports/.plan.json reports/.lock .pytest_cache .ruff_cache

@@ -175,6 +175,20 @@ def cmd_table(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables(args: argparse.Namespace) -> int:
+    """Lists the declared output tables, or prints docs/tables.md."""
+    from analysis.data.outputs import TABLES as DECLARED
+    from analysis.data.outputs import describe_tables
+
+    if args.markdown:
+        sys.stdout.write(describe_tables())
+        return EXIT_OK
+    for table in DECLARED.values():
+        print(f"{table.name:<18} {table.en} — {table.vi}")
+        print(f"{'':<18} from analysis.{table.produced_by}; key: {', '.join(table.key)}")
+    return EXIT_OK
+
+
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params = {}
     for pair in pairs or []:
@@ -219,10 +233,49 @@ def cmd_reports(args: argparse.Namespace) -> int:
     A run whose inputs are all unchanged reuses the previous plan and imports neither pandas
     nor the notebook machinery, so it finishes in a fraction of a second.
     """
+    from analysis.paths import default_reports_dir
+
+    spec = _spec(args.data, args)
+    languages = _languages(args.lang)
+    params = _parse_params(args.param)
+    if languages and "lang" in params:
+        raise UsageError("give the language with --lang or with --param lang=…, not both")
+    batches = []
+    for i, lang in enumerate(languages or [None]):
+        out = Path(args.out) if args.out else None
+        other = None
+        if len(languages) == 2:
+            label = {"vi": "Tiếng Việt", "en": "English"}[languages[1 - i]]
+            other = (label, f"{languages[1]}/" if i == 0 else "../")
+            if i == 1:
+                out = (out or default_reports_dir()) / lang
+        batch = _build(args, spec, out, {**params, **({"lang": lang} if lang else {})}, other)
+        batches.append(batch)
+        _print_batch(batch, args.verbose)
+        if batch.index_error:
+            print(f"error: {batch.index_error}", file=sys.stderr)
+        if batch.interrupted:
+            print("interrupted: finished reports are kept; run again to make the rest",
+                  file=sys.stderr)  # fmt: skip
+            return batch.exit_status
+    return EXIT_FAILED if any(b.failed or b.index_error for b in batches) else EXIT_OK
+
+
+def _languages(text: str | None) -> list[str]:
+    """The languages of --lang: 'vi', 'en', 'vi,en' or 'en,vi' (the first in --out)."""
+    if text is None:
+        return []
+    languages = [t.strip() for t in text.split(",") if t.strip()]
+    if not languages or len(set(languages)) != len(languages) or not set(languages) <= {"vi", "en"}:
+        raise UsageError(f"--lang takes vi, en, vi,en or en,vi; got {text!r}")
+    return languages
+
+
+def _build(args, spec, out, params, other_language):
+    """One batch of `cmd_reports`, in one language."""
     from analysis.reports.build import BuildOptions, build_reports
     from analysis.reports.plan import RunnerError
 
-    spec = _spec(args.data, args)
     options = BuildOptions(
         jobs=args.jobs,
         timeout=args.timeout,
@@ -230,25 +283,19 @@ def cmd_reports(args: argparse.Namespace) -> int:
         keep_code=args.keep_code,
         fresh_kernels=args.fresh_kernels,
         progress=not args.no_progress,
+        other_language=other_language,
     )
     try:
-        batch = build_reports(
+        return build_reports(
             spec,
-            Path(args.out) if args.out else None,
+            out,
             districts=args.districts,
             comparisons=not args.no_comparisons,
-            params=_parse_params(args.param),
+            params=params,
             options=options,
         )
     except RunnerError as exc:
         raise UsageError(str(exc)) from None
-    _print_batch(batch, args.verbose)
-    if batch.index_error:
-        print(f"error: {batch.index_error}", file=sys.stderr)
-    if batch.interrupted:
-        print("interrupted: finished reports are kept; run again to make the rest", file=sys.stderr)
-        return batch.exit_status
-    return EXIT_FAILED if batch.failed or batch.index_error else EXIT_OK
 
 
 def cmd_strip(args: argparse.Namespace) -> int:
@@ -299,6 +346,11 @@ def _add_reports_command(commands) -> None:
     )
     reports.add_argument("--no-progress", action="store_true", help="no progress bar")
     reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
+    reports.add_argument(
+        "--lang",
+        metavar="vi|en|vi,en",
+        help="language of the reports (default: vi); vi,en writes both, English in OUT/en/",
+    )
     _add_data_options(reports)
     reports.set_defaults(func=cmd_reports)
 
@@ -340,6 +392,10 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--format", choices=["csv", "markdown", "json"], default="csv")
     _add_data_options(table)
     table.set_defaults(func=cmd_table)
+
+    tables = commands.add_parser("tables", help="list the output tables the analyses return")
+    tables.add_argument("--markdown", action="store_true", help="print docs/tables.md")
+    tables.set_defaults(func=cmd_tables)
 
     _add_reports_command(commands)
 

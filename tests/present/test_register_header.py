@@ -2,7 +2,7 @@
 not by whether the user's row happens to give a GSO code."""
 
 from analysis import load_dataset
-from analysis.present.tables import district_header
+from analysis.present.page import Page
 
 from conftest import tiny_tables, write_dataset
 
@@ -11,8 +11,11 @@ def _header_html(tmp_path, **changes) -> str:
     tables = tiny_tables()
     tables["districts"][0].update(changes)
     dataset = load_dataset(write_dataset(tmp_path / "data", tables))
-    shown = district_header(dataset, "sop-cop-son-la")
-    return getattr(shown, "data", None) or shown._repr_html_()
+    return _render(dataset, "sop-cop-son-la")
+
+
+def _render(dataset, district_id: str, lang: str = "en") -> str:
+    return Page(dataset, lang, district_id).header_html()
 
 
 def test_a_registered_district_without_a_gso_code_is_not_called_unregistered(tmp_path):
@@ -29,6 +32,5 @@ def test_a_district_missing_from_the_register_is_said_to_be(tmp_path):
         dict(tables["districts"][0], district_id="tam-nong-son-la", gso_code="", name="Tam Nông Cũ")
     )
     dataset = load_dataset(write_dataset(tmp_path / "more", tables))
-    shown = district_header(dataset, "tam-nong-son-la")
-    html = getattr(shown, "data", None) or shown._repr_html_()
-    assert "not in the GSO register of July 2025" in html
+    assert "not in the GSO register of July 2025" in _render(dataset, "tam-nong-son-la")
+    assert "không có trong danh mục GSO" in _render(dataset, "tam-nong-son-la", "vi")
