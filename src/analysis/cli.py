@@ -186,25 +186,31 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def _print_batch(batch, verbose: bool) -> None:
-    """Prints one line per report made (or every report with --verbose), and a summary."""
+def _print_report_lines(batch, verbose: bool) -> None:
+    """One line per report made or failed (every report with --verbose)."""
     from analysis.reports.registry import ReportState
 
-    made = batch.count(ReportState.COMPLETED)
-    failed = len(batch.failed)
-    if made or failed or verbose:
+    shown = [r for r in batch.results if verbose or r.state is not ReportState.UP_TO_DATE]
+    if shown:
         print(f"{'report':<40} {'status':<8} {'seconds':>8}")
-    for result in batch.results:
-        if result.state is not ReportState.UP_TO_DATE or verbose:
-            name = f"{result.job.folder()}/{result.job.name}"
-            print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
+    for result in shown:
+        name = f"{result.job.folder()}/{result.job.name}"
+        print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
     for result in batch.failed:
         print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
+
+
+def _print_batch(batch, verbose: bool) -> None:
+    """Prints the report lines and a summary."""
+    from analysis.reports.registry import ReportState
+
+    _print_report_lines(batch, verbose)
+    made = batch.count(ReportState.COMPLETED)
     rate = made / batch.seconds if batch.seconds and made else 0
     print(
         f"{len(batch.results)} reports: {made} made, {batch.count(ReportState.UP_TO_DATE)} "
-        f"unchanged (skipped), {failed} failed in {batch.seconds:.1f} s ({rate:.2f} reports/s); "
-        f"index: {batch.index or 'not written'}"
+        f"unchanged (skipped), {len(batch.failed)} failed in {batch.seconds:.1f} s "
+        f"({rate:.2f} reports/s); index: {batch.index or 'not written'}"
     )
 
 
@@ -266,6 +272,38 @@ def cmd_strip(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_reports_command(commands) -> None:
+    """Adds the `reports` command and its options."""
+    reports = commands.add_parser(
+        "reports",
+        help="render every report with papermill-style notebooks, export HTML, write the index",
+    )
+    reports.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
+    reports.add_argument("--out", help="output folder (default: reports/)")
+    reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
+    reports.add_argument(
+        "--jobs", type=_positive_int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
+    )
+    reports.add_argument(
+        "--timeout", type=_positive_seconds, default=600, help="time limit per report, seconds"
+    )
+    reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
+    reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
+    reports.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="a new kernel for every report (slow; for checks)",
+    )
+    reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
+    reports.add_argument(
+        "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
+    )
+    reports.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
+    _add_data_options(reports)
+    reports.set_defaults(func=cmd_reports)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Returns the argument parser with every command."""
     parser = argparse.ArgumentParser(
@@ -304,34 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(table)
     table.set_defaults(func=cmd_table)
 
-    reports = commands.add_parser(
-        "reports",
-        help="render every report with papermill-style notebooks, export HTML, write the index",
-    )
-    reports.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
-    reports.add_argument("--out", help="output folder (default: reports/)")
-    reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
-    reports.add_argument(
-        "--jobs", type=_positive_int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
-    )
-    reports.add_argument(
-        "--timeout", type=_positive_seconds, default=600, help="time limit per report, seconds"
-    )
-    reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
-    reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
-    reports.add_argument(
-        "--fresh-kernels",
-        action="store_true",
-        help="a new kernel for every report (slow; for checks)",
-    )
-    reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
-    reports.add_argument(
-        "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
-    )
-    reports.add_argument("--no-progress", action="store_true", help="no progress bar")
-    reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
-    _add_data_options(reports)
-    reports.set_defaults(func=cmd_reports)
+    _add_reports_command(commands)
 
     strip = commands.add_parser("strip", help="remove outputs from notebooks before committing")
     strip.add_argument("notebooks", nargs="+")

@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.problems import Problem, Severity
-from analysis.data.raw_tables import CellFacts, RawTable, build_table, table_for_name
+from analysis.data.raw_tables import CellFacts, RawTable, build_table
 from analysis.data.schema import TABLES
 from analysis.data.sheet_xml import read_sheet_cells
+from analysis.data.table_files import table_for_name
 
 
 def _cell_text(value: object) -> str:

@@ -130,6 +130,26 @@ def dataset_banner(dataset: Dataset, scope: str = "") -> object:
     return show_note(text)
 
 
+def _register_text(district_id: str, row: pd.Series) -> str:
+    """ ", GSO code …" from the row or, when the row gives none, from the register; or a
+    note that the district is not in the register (merged or renamed before July 2025)."""
+    from analysis.data.register import canonical_province, load_register
+    from analysis.text.vietnamese import fold
+
+    code = str(row["gso_code"] or "")
+    if not code:
+        register = load_register()
+        province = canonical_province(str(row["province"])) or str(row["province"])
+        same = (register["district_id"] == district_id) | (
+            (register["name"].map(fold) == fold(str(row["name"])))
+            & (register["province"] == province)
+        )
+        code = str(register.loc[same, "gso_code"].iloc[0]) if same.any() else ""
+    if code:
+        return f", GSO code {escape(code)}"
+    return ", not in the GSO register of July 2025"
+
+
 def district_header(dataset: Dataset, district_id: str) -> object:
     """Displays a district's name, type, provinces before and after 2025, and region."""
     row = dataset.districts.set_index("district_id").loc[district_id]
@@ -143,11 +163,7 @@ def district_header(dataset: Dataset, district_id: str) -> object:
         f"Province before 1 July 2025: <b>{escape(row['province'])}</b>; from 1 July 2025: "
         f"<b>{escape(row['province_2025'])}</b>. Region: {escape(row['region'])}.<br>",
         f"District id <code>{escape(district_id)}</code>"
-        + (
-            f", GSO code {escape(row['gso_code'])}"
-            if row["gso_code"]
-            else ", not in the GSO register of July 2025"
-        )
+        + _register_text(district_id, row)
         + f". {len(facts)} facts from {sources} source(s), {span}.",
         "</p>",
     ]

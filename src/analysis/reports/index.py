@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jinja2
@@ -23,11 +23,29 @@ from analysis.present.key_figures import format_figure
 from analysis.reports.records import ProvenanceRecord, read_record
 from analysis.reports.registry import Group, ReportState
 
+COUNTED = (
+    ReportState.COMPLETED,
+    ReportState.UP_TO_DATE,
+    ReportState.FAILED,
+    ReportState.MISSING,
+    ReportState.KEPT,
+)
+"""The states the index counts (its template names them by value)."""
 STATUS_TEXT = {
     ReportState.COMPLETED: "made",
     ReportState.FAILED: "failed",
     ReportState.MISSING: "not produced (run interrupted)",
 }
+
+
+def _status_text(state: ReportState, record: ProvenanceRecord | None) -> str:
+    """What the index says of a report's state."""
+    made = record.generated[:10] if record else ""
+    if state is ReportState.UP_TO_DATE:
+        return f"up to date (made {made})"
+    if state is ReportState.KEPT:
+        return f"from an earlier run (made {made}), not checked by this run"
+    return STATUS_TEXT.get(state, "")
 
 
 def _row(
@@ -45,11 +63,7 @@ def _row(
     """One row of the index, from what is known of a report."""
     record = record if isinstance(record, ProvenanceRecord) else None
     outputs = record.outputs if record else {}
-    text = STATUS_TEXT.get(state, "")
-    if state is ReportState.UP_TO_DATE:
-        text = f"up to date (made {record.generated[:10] if record else ''})"
-    elif state is ReportState.KEPT:
-        text = f"from an earlier run (made {record.generated[:10]}), not checked by this run"
+    text = _status_text(state, record)
     figures = figures or (record.key_figures if record else {})
     return {
         "name": name, "group": group.value, "region": region, "province": province,
@@ -152,8 +166,8 @@ def write_index(
         OSError: When either file cannot be written (then neither was changed).
     """
     rows = index_rows(out_dir, results, planned)
-    counts = {s.value: sum(1 for r in rows if r["state"] == s.value) for s in
-              (ReportState.COMPLETED, ReportState.UP_TO_DATE, ReportState.FAILED, ReportState.MISSING, ReportState.KEPT)}  # fmt: skip
+    tally = Counter(ReportState(r["state"]) for r in rows)
+    counts = {state.value: tally[state] for state in COUNTED}
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     summary = {
         "generated": generated,
