@@ -30,11 +30,14 @@ def _row(result, out_dir: Path) -> dict:
     elif status == "ok":
         status = "made"
     figures = result.key_figures or record.get("key_figures", {})
+    job = result.job
+    title = job.title.split(" (")[0] if job.group == "district" else job.title
+    if job.variant and job.variant not in title:  # a grid's variants sit side by side
+        title = f"{title} · {job.variant}"
     return {
-        "name": result.job.name,
-        "title": result.job.title.split(" (")[0]
-        if result.job.group == "district"
-        else result.job.title,
+        "name": job.name,
+        "title": title,
+        "variant": job.variant,
         "state": result.status,
         "status_text": status,
         "group": result.job.group,
@@ -74,7 +77,7 @@ def write_index(
         if job.name in by_name:
             rows.append(_row(by_name[job.name], out_dir))
         else:
-            rows.append({"name": job.name, "title": job.title, "group": job.group, "region": job.region,
+            rows.append({"name": job.name, "title": job.title, "variant": job.variant, "group": job.group, "region": job.region,
                          "province": job.province, "status": "missing", "state": "missing",
                          "status_text": "not produced (run interrupted)", "error": "",
                          "figures": {}, "html": None, "ipynb": None, "json": None, "seconds": 0})  # fmt: skip
@@ -110,6 +113,7 @@ def write_index(
         "generated": generated,
         "data": {"origin": data_origin, "fingerprint": data_fingerprint, "synthetic": synthetic},
         "counts": counts,
+        "variants": sorted({job.variant for job in planned if job.variant}),
         "seconds": round(batch.seconds, 3),
         "interrupted": batch.interrupted,
         "reports": rows,

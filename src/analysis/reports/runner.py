@@ -73,6 +73,7 @@ class Job:
         title: Title of the report.
         data_key: Hash of the data the report depends on.
         region, province: For district reports, where the index lists them.
+        variant: For a parameter grid, the combination ("lang=vi, alpha=0.1"); else "".
     """
 
     name: str
@@ -83,6 +84,7 @@ class Job:
     data_key: str
     region: str = ""
     province: str = ""
+    variant: str = ""
 
     def folder(self) -> str:
         """The sub-folder of the output for this job's group."""
@@ -324,8 +326,19 @@ class KernelFailure(RuntimeError):
 class Worker:
     """One warm kernel and one HTML exporter, running reports one after another."""
 
-    def __init__(self, index: int, cwd: Path, timeout: float, keep_code: bool, fresh: bool) -> None:
+    def __init__(
+        self,
+        index: int,
+        cwd: Path,
+        timeout: float,
+        keep_code: bool,
+        fresh: bool,
+        transport: str = "tcp",
+        preload: str = "",
+    ) -> None:
         self.index = index
+        self.transport = transport
+        self.preload = preload
         self.cwd = cwd
         self.timeout = timeout
         self.fresh = fresh
@@ -356,7 +369,7 @@ class Worker:
 
         from analysis.reports.kernels import WARMUP
 
-        self.km = AsyncKernelManager(kernel_name="python3")
+        self.km = AsyncKernelManager(kernel_name="python3", **_transport_options(self.transport))
         # This interpreter, whatever "python3" kernel a user has installed elsewhere: the
         # provenance records this environment's package versions.
         self.km._kernel_spec = KernelSpec(
@@ -374,6 +387,8 @@ class Worker:
         info = await self.kc.kernel_info(reply=True, timeout=STARTUP_TIMEOUT)
         self.language_info = info["content"].get("language_info", {})
         await self._silent(WARMUP)
+        if self.preload:  # e.g. load the dataset once, before the first report needs it
+            await self._silent(self.preload)
         self.used = False
 
     async def stop(self) -> None:
@@ -462,6 +477,24 @@ class Worker:
         return ""
 
 
+def _transport_options(transport: str) -> dict:
+    """Kernel manager options for "tcp" (ports on localhost) or "ipc" (Unix sockets).
+
+    IPC sockets are files under a name of their own (an absolute path: the kernel runs in
+    another folder), so no other process can take them between choice and use, as it can
+    a TCP port when many workers start kernels at once.
+    """
+    if transport != "ipc":
+        return {"transport": "tcp"}
+    import tempfile
+    import uuid
+
+    return {
+        "transport": "ipc",
+        "ip": os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4().hex[:16]}"),
+    }
+
+
 def _first_line(exc: Exception) -> str:
     ename = getattr(exc, "ename", type(exc).__name__)
     evalue = getattr(exc, "evalue", str(exc))
@@ -515,9 +548,23 @@ class BatchSettings:
     progress: bool = True
 
 
-async def _run_job(
+@dataclass
+class Report:
+    """A report made but not yet written: its files' text and what happened.
+
+    Made where the kernel is (this process, or a cluster worker), written by the process
+    that owns the output folder (`write_report`).
+    """
+
+    result: JobResult
+    notebook_text: str
+    html: str
+
+
+async def make_report(
     worker: Worker, job: Job, source: dict, key: str, settings: BatchSettings
-) -> JobResult:
+) -> Report:
+    """Runs one job in a warm kernel and exports its HTML; writes nothing."""
     started = time.time()
     started_clock = time.monotonic()
     notebook = parameterize(source, job.parameters)
@@ -593,13 +640,28 @@ async def _run_job(
             },
         },
     }
-    write_text_atomic(output_path(settings.out_dir, job, ".ipynb"), notebook_text)
-    write_text_atomic(output_path(settings.out_dir, job, ".html"), html)
+    result = JobResult(job, status, exported - started_clock, error, figures, record)
+    return Report(result, notebook_text, html)
+
+
+def write_report(out_dir: Path, report: Report) -> JobResult:
+    """Writes a report's notebook, HTML and provenance, each atomically, the provenance last
+    (its presence says the report is complete)."""
+    job = report.result.job
+    write_text_atomic(output_path(out_dir, job, ".ipynb"), report.notebook_text)
+    write_text_atomic(output_path(out_dir, job, ".html"), report.html)
     write_text_atomic(
-        output_path(settings.out_dir, job, ".json"),
-        json.dumps(record, indent=1, ensure_ascii=False),
+        output_path(out_dir, job, ".json"),
+        json.dumps(report.result.provenance, indent=1, ensure_ascii=False),
     )
-    return JobResult(job, status, exported - started_clock, error, figures, record)
+    return report.result
+
+
+async def _run_job(
+    worker: Worker, job: Job, source: dict, key: str, settings: BatchSettings
+) -> JobResult:
+    report = await make_report(worker, job, source, key, settings)
+    return write_report(settings.out_dir, report)
 
 
 def _export(worker: Worker, notebook, header: dict) -> str:
@@ -664,8 +726,15 @@ async def _run(
         results.append(JobResult(job, "failed", 0.0, "no kernel could be started"))
 
 
-def run_batch(jobs: list[Job], settings: BatchSettings) -> BatchResult:
+def run_batch(jobs: list[Job], settings: BatchSettings, executor=None) -> BatchResult:
     """Runs a batch: checks parameters, skips what is up to date, runs the rest in parallel.
+
+    Args:
+        jobs: The reports to produce.
+        settings: How to run them.
+        executor: Where the pending reports run: an async callable taking (jobs, sources,
+            keys, settings, results, progress) that appends a JobResult per job to
+            `results`; the local warm-kernel pool by default, `cluster.DaskExecutor` for Dask.
 
     Raises:
         RunnerError: Before anything runs, when a parameter does not fit its notebook or the
@@ -707,7 +776,9 @@ def run_batch(jobs: list[Job], settings: BatchSettings) -> BatchResult:
     interrupted = False
     if pending:
         loop = asyncio.new_event_loop()
-        task = loop.create_task(_run(pending, sources, keys, settings, results, progress))
+        task = loop.create_task(
+            (executor or _run)(pending, sources, keys, settings, results, progress)
+        )
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGINT, task.cancel)
             loop.add_signal_handler(signal.SIGTERM, task.cancel)

@@ -1,0 +1,189 @@
+"""The client side: submitting a batch's reports to Dask and writing what comes back."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.reports.runner import BatchSettings, Job, JobResult, RunnerError, write_report
+
+INSTALL_HINT = (
+    'running on a cluster needs Dask: pip install -e ".[cluster]" '
+    "(or conda install -c conda-forge dask distributed)"
+)
+RETRIES = 1
+"""A report whose worker is lost, or whose task raises, runs once more elsewhere."""
+LOCAL = re.compile(r"^local(?::(\d+))?$")
+
+
+class ClusterError(RunnerError):
+    """Dask missing, a cluster that cannot be reached, or workers without kernels."""
+
+
+def require_dask() -> None:
+    """Raises ClusterError saying how to install Dask when it is not installed."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ClusterError(INSTALL_HINT) from None
+
+
+def parse_cluster(text: str, default_workers: int) -> int:
+    """Reads `local` or `local:N` into a number of local workers.
+
+    Raises:
+        ClusterError: On anything else, or N < 1.
+    """
+    match = LOCAL.fullmatch(text.strip())
+    if not match or (match.group(1) is not None and int(match.group(1)) < 1):
+        raise ClusterError(
+            f"--cluster takes local or local:N (N workers, N >= 1), got {text!r}; "
+            "for an existing cluster use --scheduler tcp://HOST:8786"
+        )
+    return int(match.group(1)) if match.group(1) else max(1, default_workers)
+
+
+def task_key(job: Job, key: str) -> str:
+    """The Dask key of a report: its name and its content hash (the cache key)."""
+    return f"report-{job.name}-{key[:20]}"
+
+
+@dataclass
+class DaskExecutor:
+    """Runs reports on a Dask cluster: a new LocalCluster, or an existing scheduler.
+
+    Attributes:
+        workers: Worker processes of the LocalCluster (ignored with `scheduler`).
+        kernels_per_worker: Kernels (and threads) per LocalCluster worker.
+        scheduler: Address of an existing scheduler ("tcp://host:8786"); "" for a local one.
+    """
+
+    workers: int = 2
+    kernels_per_worker: int = 1
+    scheduler: str = ""
+
+    async def __call__(
+        self,
+        jobs: list[Job],
+        sources: dict[Path, str],
+        keys: dict[str, str],
+        settings: BatchSettings,
+        results: list[JobResult],
+        progress,
+    ) -> None:
+        """Runs `jobs`, appending a result per job as each comes back (the executor API)."""
+        require_dask()
+        async with self._client() as client:
+            await self._prepare(client, jobs, settings)
+            await _submit_and_collect(client, jobs, sources, keys, settings, results, progress)
+
+    @contextlib.asynccontextmanager
+    async def _client(self):
+        import dask
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            try:
+                client = await Client(self.scheduler, asynchronous=True, timeout=30)
+            except (OSError, TimeoutError) as exc:
+                raise ClusterError(
+                    f"cannot reach the Dask scheduler {self.scheduler}: {exc}"
+                ) from None
+            async with client:
+                yield client
+            return
+        # One retry after a lost worker: a report that kills its worker twice is reported
+        # as failed instead of taking down every worker in turn.
+        with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+            cluster = await LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=self.kernels_per_worker,
+                resources={"kernel": self.kernels_per_worker},
+                processes=True,
+                dashboard_address=":0",  # any free port: no clash with another cluster
+                silence_logs=logging.ERROR,
+                asynchronous=True,
+            )
+        async with cluster, Client(cluster, asynchronous=True) as client:
+            yield client
+
+    async def _prepare(self, client, jobs: list[Job], settings: BatchSettings) -> None:
+        from analysis.reports.cluster.plugin import WarmKernels
+
+        await client.wait_for_workers(1, timeout=120)
+        resources = await client.run(_kernel_resource)
+        if not any(resources.values()):
+            raise ClusterError(
+                f"no worker of {self.scheduler or 'the cluster'} offers a 'kernel' resource; "
+                "start the workers with: dask worker SCHEDULER --nthreads 1 --resources kernel=1"
+            )
+        data = str(jobs[0].parameters.get("data", ""))
+        plugin = WarmKernels(
+            str(jobs[0].notebook.parent),
+            data,
+            settings.timeout,
+            settings.keep_code,
+            settings.fresh_kernels,
+        )
+        await client.register_plugin(plugin)
+
+
+def _kernel_resource(dask_worker) -> float:
+    return dask_worker.state.total_resources.get("kernel", 0)
+
+
+async def _submit_and_collect(client, jobs, sources, keys, settings, results, progress) -> None:
+    from distributed import as_completed
+
+    from analysis.reports.cluster.plugin import RESOURCE, run_report
+
+    futures = {}
+    for order, job in enumerate(jobs):
+        future = client.submit(
+            run_report,
+            job,
+            sources[job.notebook],
+            keys[job.name],
+            settings,
+            key=task_key(job, keys[job.name]),
+            resources={RESOURCE: 1},
+            retries=RETRIES,
+            priority=-order,  # the plan's order: a region's reports together
+            pure=False,
+        )
+        futures[future.key] = (future, job)
+    try:
+        async for future in as_completed([f for f, _ in futures.values()]):
+            result = await _collect(future, futures[future.key][1], settings)
+            future.release()
+            results.append(result)
+            progress(result)
+    except asyncio.CancelledError:
+        await client.cancel([f for f, _ in futures.values()])
+        raise
+
+
+async def _collect(future, job: Job, settings: BatchSettings) -> JobResult:
+    """Writes a finished report; turns a lost or failed task into a failed result."""
+    from distributed import KilledWorker
+
+    try:
+        report = await future
+    except KilledWorker:
+        return JobResult(
+            job,
+            "failed",
+            0.0,
+            f"the Dask worker running this report was lost, and again on the retry "
+            f"({RETRIES + 1} workers lost: a crash, the memory limit or a killed process)",
+        )
+    except Exception as exc:  # raised by the task, after its retry
+        return JobResult(job, "failed", 0.0, f"{type(exc).__name__}: {exc}"[:500])
+    try:
+        return write_report(settings.out_dir, report)
+    except OSError as exc:
+        return JobResult(job, "failed", 0.0, f"cannot write the report: {exc}")
