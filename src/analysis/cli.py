@@ -174,6 +174,18 @@ def _apply_params(jobs, given: dict[str, str]):
     return updated
 
 
+def _make_executor(args: argparse.Namespace):
+    """The Dask executor asked for by --cluster or --scheduler, or None (the local pool)."""
+    if not (args.cluster or args.scheduler):
+        return None
+    from analysis.reports.cluster import ClusterError, make_executor
+
+    try:
+        return make_executor(args.cluster, args.scheduler, args.jobs)
+    except ClusterError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def cmd_reports(args: argparse.Namespace) -> int:
     """Renders every report (or those asked for), exports HTML and writes the index.
 
@@ -181,6 +193,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
     nor the notebook machinery, so it finishes in a fraction of a second.
     """
     from analysis.paths import default_reports_dir, embedded_data_dir
+    from analysis.reports.grid import expand_grid, parse_grid
     from analysis.reports.index import write_index
     from analysis.reports.runner import (
         BatchSettings,
@@ -197,8 +210,14 @@ def cmd_reports(args: argparse.Namespace) -> int:
     data_path = Path(args.data) if args.data else embedded_data_dir()
     if not data_path.exists():
         raise UsageError(f"no dataset at {data_path}")
+    executor = _make_executor(args)
+    try:
+        grid = parse_grid(args.grid)
+    except RunnerError as exc:
+        raise UsageError(str(exc)) from None
     request = {
         "data": default_data_argument(args.data),
+        "grid": grid,
         "districts": args.districts,
         "comparisons": not args.no_comparisons,
         "params": _parse_params(args.param),
@@ -224,7 +243,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
                 districts=args.districts,
                 include_comparisons=request["comparisons"],
             )
-            jobs = _apply_params(jobs, request["params"])
+            jobs = expand_grid(_apply_params(jobs, request["params"]), grid)
             data = {
                 "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
                 "fingerprint": dataset.fingerprint,
@@ -241,7 +260,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
             data_fingerprint=data["fingerprint"],
             progress=not args.no_progress,
         )
-        batch = run_batch(jobs, settings)
+        batch = run_batch(jobs, settings, executor=executor)
         if cached is None:
             write_plan(out_dir, signature, jobs, data)
     except (RunnerError, LookupError) as exc:  # LookupError: an unknown or ambiguous district
@@ -349,6 +368,21 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
     reports.add_argument(
         "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
+    )
+    reports.add_argument(
+        "--grid",
+        action="append",
+        metavar="NAME=V1,V2",
+        help="a report per value (per combination, if repeated), e.g. lang=vi,en",
+    )
+    where = reports.add_mutually_exclusive_group()
+    where.add_argument(
+        "--cluster",
+        metavar="local[:N]",
+        help="run on a new Dask LocalCluster of N workers (default: --jobs); needs .[cluster]",
+    )
+    where.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://HOST:8786)"
     )
     reports.add_argument("--no-progress", action="store_true", help="no progress bar")
     reports.add_argument("--verbose", action="store_true", help="list skipped reports too")

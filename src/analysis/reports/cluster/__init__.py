@@ -18,8 +18,9 @@ from __future__ import annotations
 from analysis.reports.cluster.executor import (
     ClusterError,
     DaskExecutor,
+    make_executor,
     parse_cluster,
     require_dask,
 )
 
-__all__ = ["ClusterError", "DaskExecutor", "parse_cluster", "require_dask"]
+__all__ = ["ClusterError", "DaskExecutor", "make_executor", "parse_cluster", "require_dask"]

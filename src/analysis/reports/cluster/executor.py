@@ -47,6 +47,20 @@ def parse_cluster(text: str, default_workers: int) -> int:
     return int(match.group(1)) if match.group(1) else max(1, default_workers)
 
 
+def make_executor(cluster: str | None, scheduler: str | None, default_workers: int):
+    """The executor for `--cluster local[:N]` or `--scheduler ADDRESS`; None for neither.
+
+    Raises:
+        ClusterError: When Dask is not installed or `cluster` is not local[:N].
+    """
+    if not (cluster or scheduler):
+        return None
+    require_dask()
+    if scheduler:
+        return DaskExecutor(scheduler=scheduler)
+    return DaskExecutor(workers=parse_cluster(cluster, default_workers))
+
+
 def task_key(job: Job, key: str) -> str:
     """The Dask key of a report: its name and its content hash (the cache key)."""
     return f"report-{job.name}-{key[:20]}"
@@ -115,8 +129,7 @@ class DaskExecutor:
         from analysis.reports.cluster.plugin import WarmKernels
 
         await client.wait_for_workers(1, timeout=120)
-        resources = await client.run(_kernel_resource)
-        if not any(resources.values()):
+        if not await _capacity(client):
             raise ClusterError(
                 f"no worker of {self.scheduler or 'the cluster'} offers a 'kernel' resource; "
                 "start the workers with: dask worker SCHEDULER --nthreads 1 --resources kernel=1"
@@ -132,38 +145,50 @@ class DaskExecutor:
         await client.register_plugin(plugin)
 
 
-def _kernel_resource(dask_worker) -> float:
-    return dask_worker.state.total_resources.get("kernel", 0)
+async def _capacity(client) -> int:
+    """How many kernels the cluster's workers offer now."""
+    identity = await client.scheduler.identity(n_workers=-1)
+    workers = identity.get("workers", {}).values()
+    return int(sum(w.get("resources", {}).get("kernel", 0) for w in workers))
 
 
 async def _submit_and_collect(client, jobs, sources, keys, settings, results, progress) -> None:
+    """Keeps as many reports in flight as there are kernels, in the plan's order.
+
+    Submitting only what can run now (instead of the whole batch) matters for the retry:
+    the scheduler counts a lost worker against every task assigned to it, started or not,
+    so a queue of reports held by a lost worker would use up their one retry.
+    """
     from distributed import as_completed
 
     from analysis.reports.cluster.plugin import RESOURCE, run_report
 
-    futures = {}
-    for order, job in enumerate(jobs):
-        future = client.submit(
-            run_report,
-            job,
-            sources[job.notebook],
-            keys[job.name],
-            settings,
-            key=task_key(job, keys[job.name]),
-            resources={RESOURCE: 1},
-            retries=RETRIES,
-            priority=-order,  # the plan's order: a region's reports together
-            pure=False,
-        )
-        futures[future.key] = (future, job)
+    waiting = list(reversed(jobs))
+    running: dict[str, Job] = {}
+    completed = as_completed()
+
+    async def refill() -> None:
+        if not waiting:
+            return
+        capacity = max(1, await _capacity(client))  # asked each time: workers come and go
+        while waiting and len(running) < capacity:
+            job = waiting.pop()
+            future = client.submit(run_report, job, sources[job.notebook], keys[job.name],
+                                   settings, key=task_key(job, keys[job.name]),
+                                   resources={RESOURCE: 1}, retries=RETRIES, pure=False)  # fmt: skip
+            running[future.key] = job
+            completed.add(future)
+
     try:
-        async for future in as_completed([f for f, _ in futures.values()]):
-            result = await _collect(future, futures[future.key][1], settings)
+        await refill()
+        async for future in completed:
+            result = await _collect(future, running.pop(future.key), settings)
             future.release()
             results.append(result)
             progress(result)
+            await refill()
     except asyncio.CancelledError:
-        await client.cancel([f for f, _ in futures.values()])
+        await client.cancel(list(completed.futures))
         raise
 
 
