@@ -17,12 +17,14 @@ pytest.importorskip("distributed")
 import dask
 from distributed import LocalCluster
 
-from analysis import load_dataset
 from analysis.cli import main
+from analysis.reports.build import BuildOptions, build_reports, run_jobs
 from analysis.reports.cluster import DaskExecutor
-from analysis.reports.runner import BatchSettings, Job, plan_jobs, run_batch
+from analysis.reports.plan import Job
+from analysis.reports.registry import Group, ReportState
 
 pytestmark = [pytest.mark.notebook, pytest.mark.cluster]
+OK, FAILED, SKIPPED = ReportState.COMPLETED, ReportState.FAILED, ReportState.UP_TO_DATE
 DISTRICTS = ["sop-cop-son-la", "sa-thay-kon-tum"]
 PARAMETERS = 'name: str = "x"  # (required) a name\nmarker: str = ""  # a file'
 KILL_WORKER = f"""
@@ -51,27 +53,36 @@ def cluster():
 
 
 def _batch(out_dir: Path, job_list, executor=None, **options):
-    settings = BatchSettings(out_dir=out_dir, progress=False, data_fingerprint="test", **options)
-    return run_batch(job_list, settings, executor=executor)
+    options = BuildOptions(progress=False, **options)
+    return run_jobs(job_list, out_dir, options=options, executor=executor)
+
+
+def _states(batch) -> list[ReportState]:
+    return [r.state for r in batch.results]
 
 
 def test_dask_reports_equal_the_local_runners(cluster, tmp_path):
-    jobs = plan_jobs(load_dataset(), "", districts=DISTRICTS, include_comparisons=False)
-    local = _batch(tmp_path / "local", jobs, jobs=2)
-    remote = _batch(tmp_path / "dask", jobs, DaskExecutor(scheduler=cluster))
-    assert [r.status for r in remote.results] == ["ok", "ok"], [r.error for r in remote.results]
+    options = BuildOptions(jobs=2, progress=False)
+    build = dict(districts=DISTRICTS, comparisons=False, options=options)
+    local = build_reports(out_dir=tmp_path / "local", **build)
+    remote = build_reports(
+        out_dir=tmp_path / "dask", executor=DaskExecutor(scheduler=cluster), **build
+    )
+    assert _states(remote) == [OK, OK], [r.error for r in remote.results]
     for here, there in zip(local.results, remote.results, strict=True):
-        assert here.provenance["key"] == there.provenance["key"]
+        assert here.record.key == there.record.key
         assert here.key_figures == there.key_figures
         name = f"districts/{here.job.name}.ipynb"
         expected = nbformat.read(tmp_path / "local" / name, as_version=4)
         produced = nbformat.read(tmp_path / "dask" / name, as_version=4)
         assert normalise_outputs(produced) == normalise_outputs(expected)
-        runner = there.provenance["runner"]
+        runner = there.record.runner
         assert runner["executor"] == "dask" and runner["host"] and runner["kernel"] == 0
         assert runner["dask_worker"].startswith("tcp://")
-    again = _batch(tmp_path / "dask", jobs, DaskExecutor(scheduler=cluster))
-    assert [r.status for r in again.results] == ["skipped", "skipped"]  # the same cache
+    again = build_reports(
+        out_dir=tmp_path / "dask", executor=DaskExecutor(scheduler=cluster), **build
+    )
+    assert _states(again) == [SKIPPED, SKIPPED]  # the same cache
 
 
 def test_a_failing_notebook_fails_alone(cluster, tmp_path):
@@ -81,12 +92,12 @@ def test_a_failing_notebook_fails_alone(cluster, tmp_path):
     )
     bad = write_notebook(tmp_path / "bad.ipynb", "raise ValueError('broken on purpose')")
     jobs = [
-        Job("good-1", "district", good, {"name": "one"}, "Good 1", "k"),
-        Job("bad", "district", bad, {"name": "two"}, "Bad", "k"),
-        Job("good-2", "district", good, {"name": "three"}, "Good 2", "k"),
+        Job("good-1", Group.DISTRICT, good, {"name": "one"}, "Good 1", "k"),
+        Job("bad", Group.DISTRICT, bad, {"name": "two"}, "Bad", "k"),
+        Job("good-2", Group.DISTRICT, good, {"name": "three"}, "Good 2", "k"),
     ]
     batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
-    assert [r.status for r in batch.results] == ["ok", "failed", "ok"]
+    assert _states(batch) == [OK, FAILED, OK]
     assert "ValueError: broken on purpose" in batch.results[1].error
     assert batch.results[2].key_figures == {"name": "three"}
     record = json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())
@@ -97,13 +108,13 @@ def test_a_failing_notebook_fails_alone(cluster, tmp_path):
 def _kill_jobs(tmp_path: Path, names: list[str]) -> list[Job]:
     notebook = write_notebook(tmp_path / "kill.ipynb", KILL_WORKER, parameters=PARAMETERS)
     marker = str(tmp_path / "killed-worker-pid")
-    return [Job(n, "district", notebook, {"name": n, "marker": marker}, n, "k") for n in names]
+    return [Job(n, Group.DISTRICT, notebook, {"name": n, "marker": marker}, n, "k") for n in names]
 
 
 def test_a_worker_killed_mid_batch_is_replaced_and_its_report_retried_once(cluster, tmp_path):
     jobs = _kill_jobs(tmp_path, ["first", "kill-once", "second", "third"])
     batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
-    assert [r.status for r in batch.results] == ["ok"] * 4, [r.error for r in batch.results]
+    assert _states(batch) == [OK] * 4, [r.error for r in batch.results]
     killed = int((tmp_path / "killed-worker-pid").read_text())
     retried = json.loads((tmp_path / "out" / "districts" / "kill-once.json").read_text())
     assert retried["runner"]["worker_pid"] != killed  # it ran again, on another process
@@ -114,7 +125,7 @@ def test_a_worker_killed_mid_batch_is_replaced_and_its_report_retried_once(clust
 def test_a_report_that_kills_its_worker_twice_fails_with_a_clear_error(cluster, tmp_path):
     jobs = _kill_jobs(tmp_path, ["kill-always", "survivor"])
     batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
-    assert [r.status for r in batch.results] == ["failed", "ok"]
+    assert _states(batch) == [FAILED, OK]
     assert "Dask worker running this report was lost, and again on the retry" in (
         batch.results[0].error
     )

@@ -16,7 +16,8 @@ import json
 from pathlib import Path
 
 from analysis.reports.params import coerce_text, read_parameters
-from analysis.reports.runner import SAFE_NAME, Job, RunnerError
+from analysis.reports.plan import SAFE_NAME, Job, RunnerError
+from analysis.reports.registry import RUNNER_OWNED
 from analysis.text.vietnamese import slugify
 
 
@@ -62,6 +63,12 @@ def expand_grid(jobs: list[Job], grid: dict[str, list[str]]) -> list[Job]:
     """
     if not grid:
         return jobs
+    owned = sorted(set(grid) & RUNNER_OWNED)
+    if owned:
+        raise RunnerError(
+            f"--grid: {', '.join(owned)} are set by the runner for each report "
+            "(choose districts with --districts, the dataset with --data)"
+        )
     specs = _declared(jobs)
     declared = set().union(*(set(s) for s in specs.values()))
     unknown = [name for name in grid if name not in declared]

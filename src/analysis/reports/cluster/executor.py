@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.reports.runner import BatchSettings, Job, JobResult, RunnerError, write_report
+from analysis.reports.execute import ReportResult, RunContext, run_interruptibly, write_report
+from analysis.reports.plan import Job, RunnerError
+from analysis.reports.registry import ReportState
 
 INSTALL_HINT = (
     'running on a cluster needs Dask: pip install -e ".[cluster]" '
@@ -80,20 +83,16 @@ class DaskExecutor:
     kernels_per_worker: int = 1
     scheduler: str = ""
 
-    async def __call__(
-        self,
-        jobs: list[Job],
-        sources: dict[Path, str],
-        keys: dict[str, str],
-        settings: BatchSettings,
-        results: list[JobResult],
-        progress,
-    ) -> None:
-        """Runs `jobs`, appending a result per job as each comes back (the executor API)."""
+    def run(self, jobs: list[Job], context: RunContext, on_result) -> int | None:
+        """Makes every job, calling `on_result` as each ends (the `execute.Executor`
+        interface); returns the signal number if SIGINT or SIGTERM stopped it."""
         require_dask()
+        return run_interruptibly(self._run(jobs, context, on_result))
+
+    async def _run(self, jobs: list[Job], context: RunContext, on_result) -> None:
         async with self._client() as client:
-            await self._prepare(client, jobs, settings)
-            await _submit_and_collect(client, jobs, sources, keys, settings, results, progress)
+            await self._prepare(client, jobs, context)
+            await _submit_and_collect(client, jobs, context, on_result)
 
     @contextlib.asynccontextmanager
     async def _client(self):
@@ -125,7 +124,7 @@ class DaskExecutor:
         async with cluster, Client(cluster, asynchronous=True) as client:
             yield client
 
-    async def _prepare(self, client, jobs: list[Job], settings: BatchSettings) -> None:
+    async def _prepare(self, client, jobs: list[Job], context: RunContext) -> None:
         from analysis.reports.cluster.plugin import WarmKernels
 
         await client.wait_for_workers(1, timeout=120)
@@ -134,14 +133,13 @@ class DaskExecutor:
                 f"no worker of {self.scheduler or 'the cluster'} offers a 'kernel' resource; "
                 "start the workers with: dask worker SCHEDULER --nthreads 1 --resources kernel=1"
             )
-        data = str(jobs[0].parameters.get("data", ""))
-        plugin = WarmKernels(
-            str(jobs[0].notebook.parent),
-            data,
-            settings.timeout,
-            settings.keep_code,
-            settings.fresh_kernels,
+        # Each kernel loads the dataset once, at start, as the notebooks will load it.
+        preload = (
+            "__import__('analysis.reports.spec', fromlist=['DatasetSpec'])"
+            f".DatasetSpec(**{context.spec.as_record()!r}).load()"
         )
+        plugin = WarmKernels(str(jobs[0].notebook.parent), preload, context.timeout,
+                             context.keep_code, context.fresh_kernels)  # fmt: skip
         await client.register_plugin(plugin)
 
 
@@ -152,7 +150,7 @@ async def _capacity(client) -> int:
     return int(sum(w.get("resources", {}).get("kernel", 0) for w in workers))
 
 
-async def _submit_and_collect(client, jobs, sources, keys, settings, results, progress) -> None:
+async def _submit_and_collect(client, jobs: list[Job], context: RunContext, on_result) -> None:
     """Keeps as many reports in flight as there are kernels, in the plan's order.
 
     Submitting only what can run now (instead of the whole batch) matters for the retry:
@@ -173,8 +171,9 @@ async def _submit_and_collect(client, jobs, sources, keys, settings, results, pr
         capacity = max(1, await _capacity(client))  # asked each time: workers come and go
         while waiting and len(running) < capacity:
             job = waiting.pop()
-            future = client.submit(run_report, job, sources[job.notebook], keys[job.name],
-                                   settings, key=task_key(job, keys[job.name]),
+            key = context.keys[job.name]
+            own = dataclasses.replace(context, keys={job.name: key})  # not every job's key
+            future = client.submit(run_report, job, own, key=task_key(job, key),
                                    resources={RESOURCE: 1}, retries=RETRIES, pure=False)  # fmt: skip
             running[future.key] = job
             completed.add(future)
@@ -182,33 +181,32 @@ async def _submit_and_collect(client, jobs, sources, keys, settings, results, pr
     try:
         await refill()
         async for future in completed:
-            result = await _collect(future, running.pop(future.key), settings)
+            result = await _collect(future, running.pop(future.key), context.out_dir)
             future.release()
-            results.append(result)
-            progress(result)
+            on_result(result)
             await refill()
     except asyncio.CancelledError:
         await client.cancel(list(completed.futures))
         raise
 
 
-async def _collect(future, job: Job, settings: BatchSettings) -> JobResult:
+async def _collect(future, job: Job, out_dir: Path) -> ReportResult:
     """Writes a finished report; turns a lost or failed task into a failed result."""
     from distributed import KilledWorker
 
+    failed = ReportState.FAILED
     try:
-        report = await future
+        made = await future
     except KilledWorker:
-        return JobResult(
+        return ReportResult(
             job,
-            "failed",
-            0.0,
-            f"the Dask worker running this report was lost, and again on the retry "
+            failed,
+            error=f"the Dask worker running this report was lost, and again on the retry "
             f"({RETRIES + 1} workers lost: a crash, the memory limit or a killed process)",
         )
     except Exception as exc:  # raised by the task, after its retry
-        return JobResult(job, "failed", 0.0, f"{type(exc).__name__}: {exc}"[:500])
+        return ReportResult(job, failed, error=f"{type(exc).__name__}: {exc}"[:500])
     try:
-        return write_report(settings.out_dir, report)
+        return write_report(out_dir, made)
     except OSError as exc:
-        return JobResult(job, "failed", 0.0, f"cannot write the report: {exc}")
+        return ReportResult(job, failed, error=f"cannot write the report: {exc}")

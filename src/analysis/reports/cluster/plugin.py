@@ -18,7 +18,9 @@ from pathlib import Path
 
 from distributed import WorkerPlugin, get_worker
 
-from analysis.reports.runner import BatchSettings, Job, Report, Worker, make_report
+from analysis.reports.execute import MadeReport, RunContext, make_report
+from analysis.reports.kernels import Worker
+from analysis.reports.plan import Job
 
 PLUGIN_NAME = "analysis-warm-kernels"
 RESOURCE = "kernel"
@@ -36,27 +38,28 @@ class WarmKernels(WorkerPlugin):
     name = PLUGIN_NAME
 
     def __init__(
-        self, notebook_dir: str, data: str, timeout: float, keep_code: bool, fresh: bool
+        self, notebook_dir: str, preload: str, timeout: float, keep_code: bool, fresh: bool
     ) -> None:
         self.notebook_dir = notebook_dir
-        self.data = data
+        self.preload = preload
         self.timeout = timeout
         self.keep_code = keep_code
         self.fresh = fresh
 
     async def setup(self, worker) -> None:
         """Starts the kernels: imports, then the dataset, loaded once per kernel."""
+        from analysis.present.html import make_exporter
+
         self.host = socket.gethostname()
         self.address = worker.address
         count = max(1, int(worker.state.total_resources.get(RESOURCE, 1)))
         folder = Path(self.notebook_dir)
         if not folder.is_dir():  # notebooks elsewhere on this machine: any folder will do
             folder = Path(tempfile.mkdtemp(prefix="analysis-kernels-"))
-        preload = f"__import__('analysis').load_dataset({self.data!r} or None)"
         self.kernels = [
-            Worker(i, folder, self.timeout, self.keep_code, self.fresh, "ipc", preload)
-            for i in range(count)
+            Worker(i, folder, self.timeout, self.fresh, "ipc", self.preload) for i in range(count)
         ]
+        self.exporters = {k.index: make_exporter(self.keep_code) for k in self.kernels}
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name=PLUGIN_NAME, daemon=True)
         self.thread.start()
@@ -82,31 +85,32 @@ class WarmKernels(WorkerPlugin):
         """Schedules a coroutine on the kernels' loop; returns a concurrent future."""
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
 
-    def run_report(self, job: Job, source: str, key: str, settings: BatchSettings) -> Report:
+    def run_report(self, job: Job, context: RunContext) -> MadeReport:
         """Runs one report on an idle kernel (waiting for one) and labels its provenance."""
         kernel = self.idle.get()
         try:
-            report = self.submit(make_report(kernel, job, source, key, settings)).result()
+            exporter = self.exporters[kernel.index]
+            made = self.submit(make_report(kernel, exporter, job, context)).result()
         except Exception:  # a kernel that cannot start or answer: replace it, let Dask retry
             with contextlib.suppress(Exception):
                 self.submit(kernel.restart()).result()
             raise
         finally:
             self.idle.put(kernel)
-        report.result.provenance["runner"].update(
+        made.result.record.runner.update(
             executor="dask",
             host=self.host,
             dask_worker=self.address,
             worker_pid=os.getpid(),
             kernel=kernel.index,
         )
-        return report
+        return made
 
 
-def run_report(job: Job, source: str, key: str, settings: BatchSettings) -> Report:
+def run_report(job: Job, context: RunContext) -> MadeReport:
     """The Dask task: one report, made on this worker's warm kernels."""
     worker = get_worker()
     plugin = worker.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise RuntimeError(f"worker {worker.address} has no {PLUGIN_NAME} plugin")
-    return plugin.run_report(job, source, key, settings)
+    return plugin.run_report(job, context)
