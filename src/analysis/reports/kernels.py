@@ -144,7 +144,13 @@ class Worker:
         )
         await self.km.start_kernel(
             cwd=str(self.cwd),
-            extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
+            # No output cache (`Out`, `_`): IPython's reset then skips its full garbage
+            # collection, most of the reset between reports (0.5 s → 0.015 s, loaded 2 cores).
+            extra_arguments=[
+                "--HistoryManager.enabled=False",
+                "--IPKernelApp.log_level=ERROR",
+                "--InteractiveShell.cache_size=0",
+            ],
         )
         self.kc = self.km.client()
         self.kc.start_channels()
