@@ -181,10 +181,11 @@ async def _submit_and_collect(client, jobs: list[Job], context: RunContext, on_r
     try:
         await refill()
         async for future in completed:
-            result = await _collect(future, running.pop(future.key), context.out_dir)
+            job = running.pop(future.key)
+            await refill()  # the next report starts while this one is fetched and written
+            result = await _collect(future, job, context.out_dir)
             future.release()
             on_result(result)
-            await refill()
     except asyncio.CancelledError:
         await client.cancel(list(completed.futures))
         raise
