@@ -105,6 +105,14 @@ def test_a_failing_notebook_fails_alone(cluster, tmp_path):
     assert "broken on purpose" in (tmp_path / "out" / "districts" / "bad.html").read_text()
 
 
+def _wait_for_both_workers(address: str) -> None:
+    """A worker killed by the previous test may still be restarting."""
+    from distributed import Client
+
+    with Client(address) as client:
+        client.wait_for_workers(2, timeout=120)
+
+
 def _kill_jobs(tmp_path: Path, names: list[str]) -> list[Job]:
     notebook = write_notebook(tmp_path / "kill.ipynb", KILL_WORKER, parameters=PARAMETERS)
     marker = str(tmp_path / "killed-worker-pid")
@@ -112,6 +120,7 @@ def _kill_jobs(tmp_path: Path, names: list[str]) -> list[Job]:
 
 
 def test_a_worker_killed_mid_batch_is_replaced_and_its_report_retried_once(cluster, tmp_path):
+    _wait_for_both_workers(cluster)
     jobs = _kill_jobs(tmp_path, ["first", "kill-once", "second", "third"])
     batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
     assert _states(batch) == [OK] * 4, [r.error for r in batch.results]
@@ -123,11 +132,15 @@ def test_a_worker_killed_mid_batch_is_replaced_and_its_report_retried_once(clust
 
 
 def test_a_report_that_kills_its_worker_twice_fails_with_a_clear_error(cluster, tmp_path):
-    jobs = _kill_jobs(tmp_path, ["kill-always", "survivor"])
+    # The survivor starts first (Dask counts a lost worker against every report assigned
+    # to it, started or not: a report waiting behind one that kills its worker twice would
+    # be lost with it).
+    _wait_for_both_workers(cluster)
+    jobs = _kill_jobs(tmp_path, ["survivor", "kill-always"])
     batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
-    assert _states(batch) == [FAILED, OK]
+    assert _states(batch) == [OK, FAILED], [r.error for r in batch.results]
     assert "Dask worker running this report was lost, and again on the retry" in (
-        batch.results[0].error
+        batch.results[1].error
     )
     assert not (tmp_path / "out" / "districts" / "kill-always.json").exists()
 
