@@ -14,10 +14,20 @@ def _normalise(requirement: str) -> tuple[str, str]:
     return name, match.group(2).replace(" ", "")
 
 
+def _expand_extras(requirement: str) -> list[str]:
+    """`dask[distributed]>=X` is two conda packages, `dask>=X` and `distributed>=X`."""
+    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\[([^\]]+)\](.*)$", requirement)
+    if not match:
+        return [requirement]
+    name, extras, spec = match.groups()
+    return [name + spec] + [extra.strip() + spec for extra in extras.split(",")]
+
+
 def _pyproject() -> dict[str, str]:
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    requirements = project["dependencies"] + project["optional-dependencies"]["dev"]
-    return dict(_normalise(r) for r in requirements)
+    extras = project["optional-dependencies"]
+    requirements = project["dependencies"] + extras["dev"] + extras["cluster"]
+    return dict(_normalise(r) for req in requirements for r in _expand_extras(req))
 
 
 def _environment() -> dict[str, str]:

@@ -228,6 +228,18 @@ def _print_batch(batch, verbose: bool) -> None:
     )
 
 
+def _make_executor(args: argparse.Namespace):
+    """The Dask executor asked for by --cluster or --scheduler, or None (the local pool)."""
+    if not (args.cluster or args.scheduler):
+        return None
+    from analysis.reports.cluster import ClusterError, make_executor
+
+    try:
+        return make_executor(args.cluster, args.scheduler, args.jobs)
+    except ClusterError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def cmd_reports(args: argparse.Namespace) -> int:
     """Renders every report (or those asked for), exports HTML and writes the index.
 
@@ -275,8 +287,10 @@ def _languages(text: str | None) -> list[str]:
 def _build(args, spec, out, params, other_language):
     """One batch of `cmd_reports`, in one language."""
     from analysis.reports.build import BuildOptions, build_reports
+    from analysis.reports.grid import parse_grid
     from analysis.reports.plan import RunnerError
 
+    executor = _make_executor(args)
     options = BuildOptions(
         jobs=args.jobs,
         timeout=args.timeout,
@@ -293,7 +307,9 @@ def _build(args, spec, out, params, other_language):
             districts=args.districts,
             comparisons=not args.no_comparisons,
             params=params,
+            grid=parse_grid(args.grid),
             options=options,
+            executor=executor,
         )
     except RunnerError as exc:
         raise UsageError(str(exc)) from None
@@ -344,6 +360,21 @@ def _add_reports_command(commands) -> None:
     reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
     reports.add_argument(
         "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
+    )
+    reports.add_argument(
+        "--grid",
+        action="append",
+        metavar="NAME=V1,V2",
+        help="a report per value (per combination, if repeated), e.g. alpha=0.05,0.1",
+    )
+    where = reports.add_mutually_exclusive_group()
+    where.add_argument(
+        "--cluster",
+        metavar="local[:N]",
+        help="run on a new Dask LocalCluster of N workers (default: --jobs); needs .[cluster]",
+    )
+    where.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://HOST:8786)"
     )
     reports.add_argument("--no-progress", action="store_true", help="no progress bar")
     reports.add_argument("--verbose", action="store_true", help="list skipped reports too")

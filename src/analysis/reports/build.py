@@ -19,6 +19,7 @@ from pathlib import Path
 
 from analysis.files import check_writable, folder_lock, remove_stale_temporaries
 from analysis.reports.execute import Executor, LocalExecutor, ReportResult, RunContext
+from analysis.reports.grid import expand_grid
 from analysis.reports.index import write_index
 from analysis.reports.plan import (
     Job,
@@ -232,7 +233,7 @@ def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | Non
         jobs = plan_jobs(dataset, spec, request["districts"], notebooks, request["comparisons"])
     except LookupError as exc:  # an unknown or ambiguous district
         raise RunnerError(str(exc.args[0] if exc.args else exc)) from None
-    jobs = apply_parameters(jobs, request["params"])
+    jobs = expand_grid(apply_parameters(jobs, request["params"]), request.get("grid") or {})
     data = {
         "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
         "fingerprint": dataset.fingerprint,
@@ -248,6 +249,7 @@ def build_reports(
     districts: list[str] | None = None,
     comparisons: bool = True,
     params: dict | None = None,
+    grid: dict[str, list[str]] | None = None,
     options: BuildOptions | None = None,
     notebooks: Path | None = None,
     executor: Executor | None = None,
@@ -262,6 +264,8 @@ def build_reports(
         params: Extra notebook parameters, by name; text values are converted to the type
             the notebook declares. The runner's own (district, data, encoding, number_format)
             are refused.
+        grid: Values per parameter ({"lang": ["vi", "en"]}): a report per combination,
+            each under its own name (`grid.expand_grid`).
         options: How to run (`BuildOptions`).
         notebooks: The folder of the report notebooks (the project's by default).
         executor: What makes the reports: `execute.LocalExecutor(options.jobs)` by default;
@@ -279,6 +283,8 @@ def build_reports(
     out_dir = Path(out_dir) if out_dir else default_reports_dir()
     options = options or BuildOptions()
     request = {"districts": districts, "comparisons": comparisons, "params": params or {}}
+    if grid:  # only when given, so that plans saved without a grid stay valid
+        request["grid"] = grid
     _prepare_folder(out_dir)
     with folder_lock(out_dir, _say_waiting(out_dir)):
         jobs, data, signature = _plan(spec, out_dir, request, notebooks or notebooks_dir())

@@ -157,8 +157,36 @@ def _record(job, context, worker, state, error, figures, generated, timings, has
     )  # fmt: skip
 
 
+@dataclass
+class MadeReport:
+    """A report made but not yet written: what happened, and its two files' text.
+
+    Made where the kernel is (this process, or a cluster worker); written by the process
+    that owns the output folder (`write_report`).
+    """
+
+    result: ReportResult
+    notebook_text: str
+    html: str
+
+
 async def run_report(worker: Worker, exporter, job: Job, context: RunContext) -> ReportResult:
     """Makes one report in a worker's warm kernel and writes its three files."""
+    return write_report(context.out_dir, await make_report(worker, exporter, job, context))
+
+
+def write_report(out_dir: Path, made: MadeReport) -> ReportResult:
+    """Writes a report's notebook, HTML and record, each atomically, the record last (its
+    presence says the report is whole)."""
+    job = made.result.job
+    write_text_atomic(output_path(out_dir, job, ".ipynb"), made.notebook_text)
+    write_text_atomic(output_path(out_dir, job, ".html"), made.html)
+    write_record(output_path(out_dir, job, ".json"), made.result.record)
+    return made.result
+
+
+async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -> MadeReport:
+    """Makes one report in a worker's warm kernel and exports its HTML; writes nothing."""
     import nbformat
 
     from analysis.present.html import export_html
@@ -192,10 +220,8 @@ async def run_report(worker: Worker, exporter, job: Job, context: RunContext) ->
     }
     hashes = {"ipynb": sha256_bytes(notebook_text.encode()), "html": sha256_bytes(html.encode())}
     record = _record(job, context, worker, state, error, figures, generated, timings, hashes)
-    write_text_atomic(output_path(context.out_dir, job, ".ipynb"), notebook_text)
-    write_text_atomic(output_path(context.out_dir, job, ".html"), html)
-    write_record(output_path(context.out_dir, job, ".json"), record)
-    return ReportResult(job, state, exported - clock, error, figures, record)
+    result = ReportResult(job, state, exported - clock, error, figures, record)
+    return MadeReport(result, notebook_text, html)
 
 
 class LocalExecutor:
@@ -210,27 +236,7 @@ class LocalExecutor:
 
     def run(self, jobs: list[Job], context: RunContext, on_result) -> int | None:
         """Makes every job; returns the signal number if interrupted, else None."""
-        caught: list[int] = []
-        loop = asyncio.new_event_loop()
-        task = loop.create_task(self._run(jobs, context, on_result))
-
-        def stop(signum: int) -> None:
-            caught.append(signum)
-            task.cancel()
-
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, stop, signum)
-        try:
-            loop.run_until_complete(task)
-        except asyncio.CancelledError:
-            caught.append(caught[0] if caught else signal.SIGINT)
-        finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.remove_signal_handler(signum)
-            _close_quietly(loop)
-        return caught[0] if caught else None
+        return run_interruptibly(self._run(jobs, context, on_result))
 
     async def _run(self, jobs: list[Job], context: RunContext, on_result) -> None:
         from analysis.present.html import make_exporter
@@ -279,6 +285,32 @@ class LocalExecutor:
                     return  # this worker is broken; the others take the remaining jobs
                 continue
             on_result(result)
+
+
+def run_interruptibly(coroutine) -> int | None:
+    """Runs a batch's coroutine on a new event loop, stopping it cleanly on SIGINT or
+    SIGTERM; returns the signal number if one stopped it, else None."""
+    caught: list[int] = []
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(coroutine)
+
+    def stop(signum: int) -> None:
+        caught.append(signum)
+        task.cancel()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, stop, signum)
+    try:
+        loop.run_until_complete(task)
+    except asyncio.CancelledError:
+        caught.append(caught[0] if caught else signal.SIGINT)
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(signum)
+        _close_quietly(loop)
+    return caught[0] if caught else None
 
 
 def _close_quietly(loop: asyncio.AbstractEventLoop) -> None:

@@ -64,11 +64,14 @@ def _row(
     outputs = record.outputs if record else {}
     text = _status_text(state, record)
     figures = figures or (record.key_figures if record else {})
+    base, _, variant = title.partition(" · ")  # a grid's combination (`grid`)
+    if group is Group.DISTRICT:
+        title = base.split(" (")[0] + (f" · {variant}" if variant else "")
     key = record.data.get("data_key", "") if record else ""
     return {
         "fingerprint": key[:12], "values": dict(figures),
         "name": name, "group": group.value, "region": region, "province": province,
-        "title": title.split(" (")[0] if group is Group.DISTRICT else title,
+        "title": title, "variant": variant,
         "state": state.value, "status": state.value, "status_text": text,
         "error": error or (record.error if record else ""),
         "figures": {k: format_figure(v) for k, v in figures.items()},
@@ -153,6 +156,7 @@ def write_index(
         "generated": generated,
         "data": data,
         "counts": counts,
+        "variants": sorted({r["variant"] for r in rows if r["variant"]}),
         "seconds": round(seconds, 3),
         "interrupted": interrupted,
         "reports": rows,

@@ -97,8 +97,18 @@ class KernelFailure(RuntimeError):
 class Worker:
     """One warm kernel, running notebooks one after another in a working folder."""
 
-    def __init__(self, index: int, cwd: Path, timeout: float, fresh: bool = False) -> None:
+    def __init__(
+        self,
+        index: int,
+        cwd: Path,
+        timeout: float,
+        fresh: bool = False,
+        transport: str = "tcp",
+        preload: str = "",
+    ) -> None:
         self.index = index
+        self.transport = transport
+        self.preload = preload
         self.cwd = cwd
         self.timeout = timeout
         self.fresh = fresh
@@ -124,7 +134,7 @@ class Worker:
         from jupyter_client.kernelspec import KernelSpec
         from jupyter_client.manager import AsyncKernelManager
 
-        self.km = AsyncKernelManager(kernel_name="python3")
+        self.km = AsyncKernelManager(kernel_name="python3", **_transport_options(self.transport))
         # This interpreter, whatever "python3" kernel a user has installed elsewhere: the
         # provenance records this environment's package versions.
         self.km._kernel_spec = KernelSpec(
@@ -134,7 +144,13 @@ class Worker:
         )
         await self.km.start_kernel(
             cwd=str(self.cwd),
-            extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
+            # No output cache (`Out`, `_`): IPython's reset then skips its full garbage
+            # collection, most of the reset between reports (0.5 s → 0.015 s, loaded 2 cores).
+            extra_arguments=[
+                "--HistoryManager.enabled=False",
+                "--IPKernelApp.log_level=ERROR",
+                "--InteractiveShell.cache_size=0",
+            ],
         )
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -142,6 +158,8 @@ class Worker:
         info = await self.kc.kernel_info(reply=True, timeout=STARTUP_TIMEOUT)
         self.language_info = info["content"].get("language_info", {})
         await self._silent(WARMUP)
+        if self.preload:  # e.g. load the dataset once, before the first report needs it
+            await self._silent(self.preload)
         self.used = False
 
     async def stop(self) -> None:
@@ -230,6 +248,22 @@ class Worker:
             await client.async_execute_cell(
                 cell, index, execution_count=client.code_cells_executed + 1
             )
+
+
+def _transport_options(transport: str) -> dict:
+    """Kernel manager options for "tcp" (ports on localhost) or "ipc" (Unix sockets).
+
+    IPC sockets are files under a name of their own (an absolute path: the kernel runs in
+    another folder), so no other process can take them between choice and use, as it can
+    a TCP port when many workers start kernels at once.
+    """
+    if transport != "ipc":
+        return {"transport": "tcp"}
+    import tempfile
+    import uuid
+
+    name = f"kernel-{uuid.uuid4().hex[:16]}"
+    return {"transport": "ipc", "ip": os.path.join(tempfile.gettempdir(), name)}
 
 
 def first_line(exc: Exception) -> str:

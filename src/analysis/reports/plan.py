@@ -46,6 +46,7 @@ class Job:
         title: Title of the report.
         data_key: Hash of the data the report depends on.
         region, province: For district reports, where the index lists them.
+        variant: For a parameter grid, the combination ("lang=vi, alpha=0.1"); else "".
     """
 
     name: str
@@ -56,6 +57,7 @@ class Job:
     data_key: str
     region: str = ""
     province: str = ""
+    variant: str = ""
 
     def folder(self) -> str:
         """The sub-folder of the output for this job's group."""

@@ -1,0 +1,165 @@
+"""Batches on a two-worker Dask LocalCluster: same reports, failures isolated, lost workers.
+
+Deselect with `-m "not cluster"`; skipped only when Dask is not installed (the `cluster`
+extra, which `make setup` installs).
+"""
+
+import json
+import signal
+from pathlib import Path
+
+import nbformat
+import pytest
+from notebook_helpers import normalise_outputs, write_notebook
+
+pytest.importorskip("distributed")
+
+import dask
+from distributed import LocalCluster
+
+from analysis.cli import main
+from analysis.reports.build import BuildOptions, build_reports, run_jobs
+from analysis.reports.cluster import DaskExecutor
+from analysis.reports.plan import Job
+from analysis.reports.registry import Group, ReportState
+
+pytestmark = [pytest.mark.notebook, pytest.mark.cluster]
+OK, FAILED, SKIPPED = ReportState.COMPLETED, ReportState.FAILED, ReportState.UP_TO_DATE
+DISTRICTS = ["sop-cop-son-la", "sa-thay-kon-tum"]
+PARAMETERS = 'name: str = "x"  # (required) a name\nmarker: str = ""  # a file'
+KILL_WORKER = f"""
+import os, pathlib
+if name.startswith("kill") and (name == "kill-always" or not pathlib.Path(marker).exists()):
+    pathlib.Path(marker).write_text(str(os.getppid()))
+    os.kill(os.getppid(), {int(signal.SIGKILL)})  # the Dask worker: the kernel's parent
+    os._exit(1)
+print(name)
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two workers with one kernel each; a lost worker's report is retried once."""
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        local = LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            resources={"kernel": 1},
+            dashboard_address=":0",
+            silence_logs=50,
+        )
+    with local:
+        yield local.scheduler_address
+
+
+def _batch(out_dir: Path, job_list, executor=None, **options):
+    options = BuildOptions(progress=False, **options)
+    return run_jobs(job_list, out_dir, options=options, executor=executor)
+
+
+def _states(batch) -> list[ReportState]:
+    return [r.state for r in batch.results]
+
+
+def test_dask_reports_equal_the_local_runners(cluster, tmp_path):
+    options = BuildOptions(jobs=2, progress=False)
+    build = dict(districts=DISTRICTS, comparisons=False, options=options)
+    local = build_reports(out_dir=tmp_path / "local", **build)
+    remote = build_reports(
+        out_dir=tmp_path / "dask", executor=DaskExecutor(scheduler=cluster), **build
+    )
+    assert _states(remote) == [OK, OK], [r.error for r in remote.results]
+    for here, there in zip(local.results, remote.results, strict=True):
+        assert here.record.key == there.record.key
+        assert here.key_figures == there.key_figures
+        name = f"districts/{here.job.name}.ipynb"
+        expected = nbformat.read(tmp_path / "local" / name, as_version=4)
+        produced = nbformat.read(tmp_path / "dask" / name, as_version=4)
+        assert normalise_outputs(produced) == normalise_outputs(expected)
+        runner = there.record.runner
+        assert runner["executor"] == "dask" and runner["host"] and runner["kernel"] == 0
+        assert runner["dask_worker"].startswith("tcp://")
+    again = build_reports(
+        out_dir=tmp_path / "dask", executor=DaskExecutor(scheduler=cluster), **build
+    )
+    assert _states(again) == [SKIPPED, SKIPPED]  # the same cache
+
+
+def test_a_failing_notebook_fails_alone(cluster, tmp_path):
+    good = write_notebook(
+        tmp_path / "good.ipynb",
+        "from analysis.present.tables import record_key_figures\nrecord_key_figures(name=name)",
+    )
+    bad = write_notebook(tmp_path / "bad.ipynb", "raise ValueError('broken on purpose')")
+    jobs = [
+        Job("good-1", Group.DISTRICT, good, {"name": "one"}, "Good 1", "k"),
+        Job("bad", Group.DISTRICT, bad, {"name": "two"}, "Bad", "k"),
+        Job("good-2", Group.DISTRICT, good, {"name": "three"}, "Good 2", "k"),
+    ]
+    batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
+    assert _states(batch) == [OK, FAILED, OK]
+    assert "ValueError: broken on purpose" in batch.results[1].error
+    assert batch.results[2].key_figures == {"name": "three"}
+    record = json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())
+    assert record["status"] == "failed" and record["runner"]["executor"] == "dask"
+    assert "broken on purpose" in (tmp_path / "out" / "districts" / "bad.html").read_text()
+
+
+def _wait_for_both_workers(address: str) -> None:
+    """A worker killed by the previous test may still be restarting."""
+    from distributed import Client
+
+    with Client(address) as client:
+        client.wait_for_workers(2, timeout=120)
+
+
+def _kill_jobs(tmp_path: Path, names: list[str]) -> list[Job]:
+    notebook = write_notebook(tmp_path / "kill.ipynb", KILL_WORKER, parameters=PARAMETERS)
+    marker = str(tmp_path / "killed-worker-pid")
+    return [Job(n, Group.DISTRICT, notebook, {"name": n, "marker": marker}, n, "k") for n in names]
+
+
+def test_a_worker_killed_mid_batch_is_replaced_and_its_report_retried_once(cluster, tmp_path):
+    _wait_for_both_workers(cluster)
+    jobs = _kill_jobs(tmp_path, ["first", "kill-once", "second", "third"])
+    batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
+    assert _states(batch) == [OK] * 4, [r.error for r in batch.results]
+    killed = int((tmp_path / "killed-worker-pid").read_text())
+    retried = json.loads((tmp_path / "out" / "districts" / "kill-once.json").read_text())
+    assert retried["runner"]["worker_pid"] != killed  # it ran again, on another process
+    executed = nbformat.read(tmp_path / "out" / "districts" / "kill-once.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "kill-once\n"
+
+
+def test_a_report_that_kills_its_worker_twice_fails_with_a_clear_error(cluster, tmp_path):
+    # The survivor starts first (Dask counts a lost worker against every report assigned
+    # to it, started or not: a report waiting behind one that kills its worker twice would
+    # be lost with it).
+    _wait_for_both_workers(cluster)
+    jobs = _kill_jobs(tmp_path, ["survivor", "kill-always"])
+    batch = _batch(tmp_path / "out", jobs, DaskExecutor(scheduler=cluster))
+    assert _states(batch) == [OK, FAILED], [r.error for r in batch.results]
+    assert "Dask worker running this report was lost, and again on the retry" in (
+        batch.results[1].error
+    )
+    assert not (tmp_path / "out" / "districts" / "kill-always.json").exists()
+
+
+def test_command_line_local_cluster_with_a_grid_writes_every_combination(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(
+        ["reports", "--cluster", "local:2", "--districts", "sop-cop-son-la", "--no-comparisons",
+         "--grid", "alpha=0.05,0.1", "--out", str(out), "--no-progress"]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    alphas = {}
+    for suffix in ("alpha-0-05", "alpha-0-1"):
+        stem = out / "districts" / f"sop-cop-son-la-{suffix}"
+        assert stem.with_suffix(".html").is_file() and stem.with_suffix(".ipynb").is_file()
+        record = json.loads(stem.with_suffix(".json").read_text())
+        alphas[suffix] = record["parameters"]["alpha"]
+        assert record["runner"]["executor"] == "dask"
+    assert alphas == {"alpha-0-05": 0.05, "alpha-0-1": 0.1}
+    index = json.loads((out / "index.json").read_text())
+    assert index["variants"] == ["alpha=0.05", "alpha=0.1"]
+    assert [r["variant"] for r in index["reports"]] == ["alpha=0.05", "alpha=0.1"]
