@@ -96,10 +96,22 @@ def evaluation_figures(dataset: Dataset) -> pd.DataFrame:
     return table
 
 
-def _scheme(subject: str, categories: set[str]) -> tuple[str, tuple[str, ...]]:
-    if subject == "organization" and categories & PRE2018_ONLY:
-        return "pre-2018", PRE2018_ORGANIZATION_CATEGORIES
-    return "2018", RATING_CATEGORIES
+def rating_scheme(year) -> str:
+    """The rating scheme in force for a year's ratings: "pre-2018" (clean-and-strong grades),
+    "2018" (Regulation 132-QĐ/TW of 8 March 2018, kept by 124-QĐ/TW: four grades, from the
+    2018 ratings to 2024) or "2025" (Regulation 366-QĐ/TW of 30 August 2025, 100-point scale).
+    Schemes are never compared with one another."""
+    if pd.isna(year):
+        return ""
+    year = int(year)
+    return "pre-2018" if year < 2018 else ("2018" if year < 2025 else "2025")
+
+
+def _scheme(subject: str, year) -> tuple[str, tuple[str, ...]]:
+    scheme = rating_scheme(year)
+    if subject == "organization" and scheme == "pre-2018":
+        return scheme, PRE2018_ORGANIZATION_CATEGORIES
+    return scheme, RATING_CATEGORIES
 
 
 def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
@@ -167,7 +179,8 @@ def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame
     for key, group in figures.groupby(KEYS, dropna=False, sort=True):
         subject = key[3]
         cells = group.set_index("category")
-        scheme, partition = _scheme(subject, set(cells.index))
+        year = key[2] if not pd.isna(key[2]) else group["date"].iloc[0].year
+        scheme, partition = _scheme(subject, year)
         out.extend(_distribution(key, cells, scheme, partition, stocks, alpha))
     columns = [
         *KEYS, "scheme", "category", "cumulative", "count", "count_basis", "share_stated",
@@ -506,7 +519,7 @@ def test_homogeneity(
     years = sorted({p for p in periods.values()})
     reading = _reading(p_value, alpha, met, reconstructed, years, len(table))
     return HomogeneityTest(
-        name="Pearson chi-square test of homogeneity",
+        name="Pearson chi-square test of homogeneity (model-based)",
         subject=subject,
         statistic=float(statistic),
         dof=int(dof),
@@ -535,7 +548,11 @@ def _reading(
             f"The data give no evidence that the {n} districts' distributions differ "
             f"(p = {p_value:.3f}); this does not show that they are the same."
         )
-    notes = []
+    notes = [
+        "The ratings are a census of the districts' organisations or members, so their "
+        "differences are exact; this p-value is model-based: it asks whether the ratings "
+        "could be draws from one common distribution."
+    ]
     if len(periods) > 1:
         notes.append(
             f"The distributions come from different periods ({', '.join(periods)}), so a "
@@ -560,18 +577,25 @@ test_homogeneity.__test__ = False  # not a pytest test despite its name
 def homogeneity_table(
     dataset: Dataset, alpha: float = 0.05, summary: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Runs every test of homogeneity the data allows: members and organisations, each
-    scheme, with exact counts and with counts reconstructed from shares. A combination that
-    cannot be tested gets a row saying why.
+    """Runs every model-based test of homogeneity the data allows: members and
+    organisations, each scheme on its own (never across schemes), exact counts only (counts
+    rebuilt from a share × total membership are estimates and stay out of tests). A
+    combination that cannot be tested gets a row saying why.
+
+    Ratings cover every organisation or member of a district: a census. Differences between
+    districts are exact (`share_differences`); the chi-square p-value answers a modelled
+    question (could the districts' ratings be draws from one common distribution?), and the
+    reading says so.
     """
     summary = summarize_evaluations(dataset, alpha) if summary is None else summary
     rows = []
     for subject, scheme in (
         ("member", "2018"),
         ("organization", "2018"),
+        ("member", "pre-2018"),
         ("organization", "pre-2018"),
     ):
-        for reconstructed in (False, True):
+        for reconstructed in (False,):
             try:
                 result = test_homogeneity(dataset, subject, scheme, reconstructed, alpha, summary)
                 rows.append(
@@ -597,3 +621,53 @@ def homogeneity_table(
         "reconstructed_counts", "reading",
     ]  # fmt: skip
     return pd.DataFrame(rows).reindex(columns=columns)
+
+
+EXCELLENT_CAP_PERCENT = 20.0
+"""Since 2018, those rated excellent may not exceed 20 % of those rated good."""
+
+
+def check_excellent_cap(summary: pd.DataFrame) -> pd.DataFrame:
+    """Returns, for each 2018-scheme distribution with both figures, excellent as a percent
+    of good, whether it is at the cap (within rounding of 20 %) or above it.
+
+    Uses exact counts where both are counts, else the stated or computed shares (excellent
+    share ÷ good share is the same ratio).
+
+    Returns:
+        Columns district_id, period, subject, excellent, good, ratio_percent, at_cap,
+        above_cap, fact_ids.
+    """
+    rows = []
+    parts = summary[(summary["scheme"] == "2018") & ~summary["cumulative"]]
+    for (district, period, _, subject), group in parts.groupby(KEYS, dropna=False, sort=True):
+        cells = group.set_index("category")
+        if not {"excellent", "good"} <= set(cells.index):
+            continue
+        exact = all(
+            cells.at[c, "count_basis"] in ("stated", "derived: total minus the other counts")
+            for c in ("excellent", "good")
+        )
+        column = "count" if exact else "share"
+        excellent, good = cells.at["excellent", column], cells.at["good", column]
+        if pd.isna(excellent) or pd.isna(good) or not good:
+            continue
+        ratio = excellent / good * 100
+        rows.append(
+            {
+                "district_id": district,
+                "period": period,
+                "subject": subject,
+                "excellent": excellent,
+                "good": good,
+                "ratio_percent": ratio,
+                "at_cap": abs(ratio - EXCELLENT_CAP_PERCENT) <= 0.5,
+                "above_cap": ratio > EXCELLENT_CAP_PERCENT + 0.5,
+                "fact_ids": join_ids(group["fact_ids"]),
+            }
+        )
+    columns = [
+        "district_id", "period", "subject", "excellent", "good", "ratio_percent", "at_cap",
+        "above_cap", "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

@@ -22,6 +22,7 @@ STATUS_COLOURS = {
     "behind": "#f9a825",
     "not met": "#c62828",
     "not yet measurable": "#9e9e9e",
+    "undetermined": "#8e24aa",
 }
 CATEGORY_COLOURS = {
     "excellent": "#1b5e20",
