@@ -213,7 +213,12 @@ def convert_row(row: dict[str, str]) -> dict[str, str]:
     for district, pattern, changes in PRE2018_RECODES:
         if row["district"] == district and re.search(pattern, row["note"]):
             out.update(changes)
-            notes.append(PRE2018_MARK)
+            metric_changed = out["metric"] != row["metric"]
+            notes.append(
+                f"[recoded from metric {row['metric']}: pre-2018 grade]"
+                if metric_changed
+                else PRE2018_MARK
+            )
             break
     if row["metric"] == "admissions" and row["kind"] == "target" and row["unit"] == "percent":
         out["metric"] = "admission_rate"

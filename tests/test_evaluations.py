@@ -115,7 +115,8 @@ def test_homogeneity_matches_scipy_and_statsmodels(tmp_path):
     assert result.statistic == pytest.approx(reference.statistic)
     assert result.p_value == pytest.approx(reference.pvalue)
     assert result.dof == reference.df
-    assert result.name == "Pearson chi-square test of homogeneity"
+    assert result.name == "Pearson chi-square test of homogeneity (model-based)"
+    assert "census" in result.reading
     assert not result.assumptions_met  # expected counts of 1.4 for not_completed
     assert "only approximate" in result.reading
 
@@ -123,11 +124,13 @@ def test_homogeneity_matches_scipy_and_statsmodels(tmp_path):
 def test_homogeneity_needs_two_districts(embedded):
     with pytest.raises(NotTestable, match="needs at least two"):
         test_homogeneity(embedded, subject="member")
-    result = test_homogeneity(embedded, subject="member", use_reconstructed=True)
-    assert result.reconstructed
-    assert len(result.table) == 3
-    assert "reconstructed" in result.reading
-    assert "different periods" in result.reading
+    # Đam Rông's 2016 members were rated under the pre-2018 scheme: never tested against
+    # the 2018 ratings of other districts, even with counts rebuilt from shares.
+    with pytest.raises(NotTestable, match="needs at least two"):
+        test_homogeneity(embedded, subject="member", use_reconstructed=True)
+    result = test_homogeneity(embedded, subject="member", scheme="pre-2018", use_reconstructed=True)
+    assert all(int(str(p)[:4]) < 2018 for p in result.periods.values())
+    assert "dam-rong-lam-dong" in result.table.index
 
 
 def test_shares_over_100_are_flagged_even_when_incomplete(tmp_path):

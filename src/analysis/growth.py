@@ -132,8 +132,9 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
 
     Returns:
         Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
-        years, change, cagr_percent, approximate (a level was stated as "more than" or
-        "about"), short_span (under a year: annualising magnifies noise), derived, method,
+        years, change, cagr_percent (empty for spans under a year: shown as a change, never
+        annualised), approximate (a level was stated as "more than" or "about"), short_span
+        (under a year), derived, method,
         fact_ids.
     """
     levels = _one_per_date(stock_series(dataset, metrics)).reset_index(drop=True)
@@ -173,7 +174,7 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
             "years": years,
             "change": pairs["value_end"].astype(float) - pairs["value"],
             "cagr_percent": [
-                annualised_growth(a, b, y)
+                annualised_growth(a, b, y) if y >= 1 else math.nan
                 for a, b, y in zip(pairs["value"], pairs["value_end"], years, strict=True)
             ],
             "approximate": (pairs["qualifier"] != "") | (pairs["qualifier_end"] != ""),
