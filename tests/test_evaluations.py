@@ -9,10 +9,9 @@ from statsmodels.stats.contingency_tables import Table
 from analysis.evaluations import (
     NotTestable,
     check_evaluations,
-    multinomial_intervals,
     summarize_evaluations,
     test_homogeneity,
-    wilson_interval,
+    share_differences,
 )
 
 from conftest import dataset_with, fact
@@ -58,27 +57,30 @@ def test_members_reconstructed_from_shares_are_labelled(embedded):
     members = _distribution(embedded, SOP, "member")
     assert members.loc["excellent", "count"] == round(0.152 * 4014)
     assert members.loc["excellent", "count_basis"].startswith("reconstructed")
-    assert math.isnan(members.loc["excellent", "ci_low"])  # no interval for estimates
+    assert "estimate" in members.loc["excellent", "count_basis"]
+    assert "ci_low" not in members.columns  # a census: no sampling interval
 
 
-def test_wilson_interval_matches_the_closed_form():
-    count, total, z = 6, 41, stats.norm.ppf(0.975)
-    p = count / total
-    centre = (p + z**2 / (2 * total)) / (1 + z**2 / total)
-    half = z / (1 + z**2 / total) * math.sqrt(p * (1 - p) / total + z**2 / (4 * total**2))
-    low, high = wilson_interval(count, total)
-    assert low == pytest.approx((centre - half) * 100)
-    assert high == pytest.approx((centre + half) * 100)
-
-
-def test_multinomial_intervals_cover_each_share():
-    counts = pd.Series({"excellent": 6, "good": 32, "completed": 3, "not_completed": 0})
-    intervals = multinomial_intervals(counts)
-    shares = counts / counts.sum() * 100
-    assert ((intervals["low"] <= shares) & (shares <= intervals["high"])).all()
-    # Simultaneous intervals are wider than the single Wilson interval of a category.
-    low, high = wilson_interval(32, 41)
-    assert intervals.loc["good", "high"] - intervals.loc["good", "low"] > high - low
+def test_share_differences_are_exact_and_within_one_scheme(embedded):
+    summary = summarize_evaluations(embedded)
+    differences = share_differences(summary, "good_or_above")
+    assert (differences["derived"]).all()
+    for row in differences.itertuples():
+        shares = summary[
+            (summary["category"] == "good_or_above")
+            & (summary["year"] == row.year)
+            & (summary["subject"] == row.subject)
+        ].set_index("district_id")["share"]
+        assert row.difference == pytest.approx(
+            shares[row.district_id] - shares[row.other_district_id]
+        )
+    pairs = differences.merge(
+        summary[["district_id", "year", "scheme"]].drop_duplicates(),
+        left_on=["other_district_id", "year"],
+        right_on=["district_id", "year"],
+        suffixes=("", "_other"),
+    )
+    assert (pairs["scheme"] == pairs["scheme_other"]).all()
 
 
 def _two_districts(tmp_path):

@@ -1,10 +1,14 @@
-"""Annual evaluations: distributions over rating categories, their consistency, and their
-uncertainty.
+"""Annual evaluations: distributions over rating categories and their consistency.
 
 Sources state ratings as counts, as shares, or both, often for only some categories. This
-module rebuilds each distribution (district, period, subject), derives what follows from
-what is stated (a share from a count and the total, a missing count from the total), checks
-what does not add up, and attaches intervals and a test of homogeneity across districts.
+module rebuilds each distribution (district, period, subject) under the rating scheme of its
+year, derives what follows from what is stated (a share from a count and the total, a missing
+count from the total), and checks what does not add up, including the rule that those rated
+excellent may not exceed 20 % of those rated good.
+
+Ratings cover every organisation or member of a district: a census, not a sample. Shares and
+the differences between districts are exact (`share_differences`), so no sampling interval is
+attached; the one test offered (`test_homogeneity`) is model-based and says so.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.stats import chi2_contingency
-from statsmodels.stats.proportion import multinomial_proportions_confint, proportion_confint
 
 from analysis.data.dataset import Dataset
 from analysis.data.schema import (
@@ -131,41 +134,18 @@ def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
     return best
 
 
-def wilson_interval(count: float, total: float, alpha: float = 0.05) -> tuple[float, float]:
-    """Wilson score interval of a share, in percent."""
-    if not total or math.isnan(count) or math.isnan(total) or count > total:
-        return math.nan, math.nan
-    low, high = proportion_confint(count, total, alpha=alpha, method="wilson")
-    return low * 100, high * 100
-
-
-def multinomial_intervals(counts: pd.Series, alpha: float = 0.05) -> pd.DataFrame:
-    """Goodman's simultaneous intervals for the shares of a whole distribution, in percent.
-
-    Args:
-        counts: Count per category (every category of the distribution).
-        alpha: 1 - confidence level, shared by all categories together.
-
-    Returns:
-        Columns low, high indexed like `counts`.
-    """
-    intervals = multinomial_proportions_confint(
-        counts.to_numpy(dtype=float), alpha=alpha, method="goodman"
-    )
-    return pd.DataFrame(intervals * 100, index=counts.index, columns=["low", "high"])
-
-
 @memoize
-def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame:
+def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
     """Returns every evaluation distribution, category by category.
 
-    For each district, period and subject: the rating scheme (2018 or pre-2018 for
-    organisations), the total rated and how it is known (a stated number assessed, the sum
+    For each district, period and subject: the rating scheme of the year (`rating_scheme`),
+    the total rated and how it is known (a stated number assessed, the sum
     of a complete set of counts, or the organisation or membership stock near the year's
     end, an estimate), counts (stated, derived as the total minus the other counts, or
-    reconstructed from a stated share and the total), stated and computed shares, cumulative
-    categories (good_or_above, completed_or_above), Wilson intervals for shares from exact
-    counts, and Goodman's simultaneous intervals for complete distributions.
+    reconstructed from a stated share and the total: labelled estimates, about 8 % high when
+    the total is all members, since not every member is rated), stated and computed shares,
+    and cumulative categories (good_or_above, completed_or_above). No sampling intervals:
+    the ratings are a census.
 
     Returns:
         Columns district_id, period, year, subject, scheme, category, cumulative, count,
@@ -181,17 +161,17 @@ def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame
         cells = group.set_index("category")
         year = key[2] if not pd.isna(key[2]) else group["date"].iloc[0].year
         scheme, partition = _scheme(subject, year)
-        out.extend(_distribution(key, cells, scheme, partition, stocks, alpha))
+        out.extend(_distribution(key, cells, scheme, partition, stocks))
     columns = [
         *KEYS, "scheme", "category", "cumulative", "count", "count_basis", "share_stated",
-        "share_computed", "share", "share_check", "share_difference", "ci_low", "ci_high",
-        "multi_low", "multi_high", "total", "total_basis", "total_estimated", "complete",
+        "share_computed", "share", "share_check", "share_difference", "total", "total_basis",
+        "total_estimated", "complete",
         "derived", "qualifier", "fact_ids",
     ]  # fmt: skip
     return pd.DataFrame(out, columns=columns)
 
 
-def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
+def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
     district, period, year, subject = key
 
     def stated(category: str, column: str) -> float:
@@ -230,14 +210,9 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
             share = stated(c, "share_stated")
             if not basis[c] and not math.isnan(share):
                 counts[c] = round(share / 100 * total)
-                basis[c] = "reconstructed from the stated share and the total"
+                basis[c] = "reconstructed from the stated share × the total (an estimate)"
     complete = all(basis[c] for c in partition)
     exact = {c: basis[c] and not basis[c].startswith("reconstructed") for c in partition}
-
-    multi = {}
-    if complete and all(exact.values()) and total > 0:
-        frame = multinomial_intervals(pd.Series(counts), alpha)
-        multi = frame.to_dict("index")
 
     rows = []
     for category in (*partition, *CUMULATIVE_CATEGORIES):
@@ -273,7 +248,6 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
         share = share_computed if not math.isnan(share_computed) else share_stated
         if math.isnan(share):
             share = share_derived
-        low, high = wilson_interval(count, total, alpha) if exact_count else (np.nan, np.nan)
         if all(math.isnan(v) for v in (count, share_stated, share)):
             continue
         rows.append(
@@ -292,10 +266,6 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
                 "share": share,
                 "share_check": check,
                 "share_difference": difference,
-                "ci_low": low,
-                "ci_high": high,
-                "multi_low": multi.get(category, {}).get("low", np.nan),
-                "multi_high": multi.get(category, {}).get("high", np.nan),
                 "total": total,
                 "total_basis": total_basis,
                 "total_estimated": total_estimated,
@@ -587,7 +557,7 @@ def homogeneity_table(
     question (could the districts' ratings be draws from one common distribution?), and the
     reading says so.
     """
-    summary = summarize_evaluations(dataset, alpha) if summary is None else summary
+    summary = summarize_evaluations(dataset) if summary is None else summary
     rows = []
     for subject, scheme in (
         ("member", "2018"),
@@ -671,3 +641,33 @@ def check_excellent_cap(summary: pd.DataFrame) -> pd.DataFrame:
         "above_cap", "fact_ids",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def share_differences(summary: pd.DataFrame, category: str = "good_or_above") -> pd.DataFrame:
+    """Returns the exact difference of one category's share between every two districts rated
+    in the same year under the same scheme (ratings are a census: no sampling error).
+
+    Returns:
+        Columns year, scheme, subject, district_id, other_district_id, share, other_share,
+        difference (percentage points, district minus other), derived (always True), fact_ids.
+    """
+    rows = summary[(summary["category"] == category) & summary["year"].notna()]
+    rows = rows.dropna(subset=["share"])
+    pairs = rows.merge(rows, on=["year", "scheme", "subject"], suffixes=("", "_other"))
+    pairs = pairs[pairs["district_id"] < pairs["district_id_other"]]
+    return pd.DataFrame(
+        {
+            "year": pairs["year"],
+            "scheme": pairs["scheme"],
+            "subject": pairs["subject"],
+            "district_id": pairs["district_id"],
+            "other_district_id": pairs["district_id_other"],
+            "share": pairs["share"],
+            "other_share": pairs["share_other"],
+            "difference": pairs["share"] - pairs["share_other"],
+            "derived": True,
+            "fact_ids": [
+                join_ids(p) for p in zip(pairs["fact_ids"], pairs["fact_ids_other"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)

@@ -33,8 +33,8 @@ from analysis.data.selection import join_ids, label_districts, select_facts, tex
 from analysis.evaluations import check_evaluations
 from analysis.growth import admission_flows, admissions_per_year, stock_series
 from analysis.memo import memoize
-from analysis.targets import compare_stated_attainment
 from analysis.period_readings import read_periods
+from analysis.targets import compare_stated_attainment
 from analysis.text.periods import period_label
 from analysis.text.rounding import DIFFERS, compare_to_stated
 

@@ -527,7 +527,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         PERIOD_KIND,
         DISTRICT_TYPE,
         REGION,
-    )  # fmt: skip
+    )
 }
 
 TARGET_COMPARATORS = (">=", "<=", "=")
