@@ -1,7 +1,4 @@
-import math
-
 import numpy as np
-import pandas as pd
 import pytest
 from scipy import stats
 from statsmodels.stats.contingency_tables import Table
@@ -9,9 +6,9 @@ from statsmodels.stats.contingency_tables import Table
 from analysis.evaluations import (
     NotTestable,
     check_evaluations,
+    share_differences,
     summarize_evaluations,
     test_homogeneity,
-    share_differences,
 )
 
 from conftest import dataset_with, fact

@@ -10,8 +10,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from analysis.data.schema import TABLES
 from analysis.evaluations import check_excellent_cap, homogeneity_table, summarize_evaluations
-from analysis.growth import admission_flows, admissions_per_year, compare_districts, compute_growth
+from analysis.growth import (
+    admission_flows,
+    admissions_per_year,
+    compare_districts,
+    compare_year_to_date,
+    compute_growth,
+)
 from analysis.quality import find_contradictions
 from analysis.targets import UNDETERMINED, assess_targets, compare_stated_attainment
 from analysis.text.periods import read_period, years_between
@@ -188,3 +195,51 @@ def test_excellent_cap_is_checked(tmp_path):
     ]
     cap = check_excellent_cap(summarize_evaluations(dataset_with(tmp_path, facts))).iloc[0]
     assert cap["ratio_percent"] == 20 and cap["at_cap"] and not cap["above_cap"]
+
+
+def test_excellent_cap_needs_a_breach_under_both_readings(embedded):
+    cap = check_excellent_cap(summarize_evaluations(embedded)).set_index(["district_id", "subject"])
+    chuong_my = cap.loc[("chuong-my-ha-noi", "organization")]
+    assert round(chuong_my["ratio_percent"], 1) == 21.7  # 10 of 46 good
+    assert not chuong_my["above_cap"]  # 10 of 56 good or above is 17.9 %
+    assert cap.loc[("sop-cop-son-la", "member"), "at_cap"]  # 15.2 % against 75.3 %
+    findings = find_contradictions(embedded)
+    assert "excellent above 20 % of good" not in set(findings["check"])
+
+
+def test_dataset_without_basis_or_period_kind_loads_with_one_warning(tmp_path):
+    from analysis import load_dataset
+
+    from conftest import tiny_tables, write_table
+
+    tables = tiny_tables()
+    tables["facts"] = [
+        fact("a", SOP, "admissions", "target", "2020", "2025", "400", comparator=">="),
+        fact("b", SOP, "admissions", "flow", "2020", "2024-01-23", "469"),
+    ]
+    folder = tmp_path / "first-layout"
+    folder.mkdir()
+    for name, rows in tables.items():
+        columns = [c for c in TABLES[name].column_names if c not in ("basis", "period_kind")]
+        write_table(
+            folder / f"{name}.csv", [{c: r.get(c, "") for c in columns} for r in rows], columns
+        )
+    dataset = load_dataset(folder)
+    warnings = [p for p in dataset.warnings if p.column == "basis"]
+    assert len(warnings) == 1 and warnings[0].severity == "warning"
+    target = assess_targets(dataset).iloc[0]
+    assert target["status"] == UNDETERMINED and "basis unknown" in target["status_reason"]
+    flow = admissions_per_year(dataset).iloc[0]
+    assert flow["period_kind"] == "term_to_date"  # read from the shape
+    assert round(flow["per_year"]) == 132
+
+
+def test_year_to_date_compared_only_at_the_same_cutoff(embedded):
+    table = compare_year_to_date(embedded)
+    same_day = table[table["cutoff"] == pd.Timestamp(2017, 5, 28)]
+    assert set(same_day["district_id"]) == {
+        "cai-rang-can-tho", "o-mon-can-tho", "phong-dien-can-tho", "thoi-lai-can-tho",
+    }  # fmt: skip
+    assert same_day.set_index("district_id").loc["thoi-lai-can-tho", "rank_admissions"] == 1
+    assert (table.groupby("cutoff")["districts"].first() == table.groupby("cutoff").size()).all()
+    assert "yen-mo-ninh-binh" not in set(table["district_id"])  # its cut-off is unknown

@@ -3,6 +3,7 @@
 Contradictions are findings, not errors to fix: the figures stay as stated, and this table
 says which disagree, by how much, and which facts are involved. The checks:
 
+* ratings from 2018 on with more rated excellent than 20 % of those rated good;
 * evaluation shares that do not sum to 100, shares that differ from count ÷ total, counts
   above the total rated (evaluations module);
 * stated attainments that differ from admissions ÷ target beyond rounding or truncation
@@ -30,7 +31,7 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset
 from analysis.data.selection import join_ids, label_districts, select_facts, text_of
-from analysis.evaluations import check_evaluations
+from analysis.evaluations import check_evaluations, check_excellent_cap, summarize_evaluations
 from analysis.growth import admission_flows, admissions_per_year, stock_series
 from analysis.memo import memoize
 from analysis.period_readings import read_periods
@@ -83,6 +84,25 @@ def _evaluation_findings(dataset: Dataset) -> list[dict]:
             row.fact_ids,
         )
         for row in check_evaluations(dataset).itertuples()
+    ]
+
+
+def _cap_findings(dataset: Dataset) -> list[dict]:
+    """Ratings of 2018 on with more rated excellent than 20 % of those rated good."""
+    cap = check_excellent_cap(summarize_evaluations(dataset))
+    return [
+        _finding(
+            row.district_id,
+            "excellent above 20 % of good",
+            f"{row.subject} ratings {row.period}: excellent {row.excellent:g} is "
+            f"{row.ratio_percent:.1f} % of good {row.good:g} and "
+            f"{row.ratio_of_good_or_above_percent:.1f} % of good or above (the rule allows at "
+            "most 20 %)",
+            row.ratio_percent,
+            20.0,
+            row.fact_ids,
+        )
+        for row in cap[cap["above_cap"]].itertuples()
     ]
 
 
@@ -440,6 +460,7 @@ def _reader_findings(dataset: Dataset) -> list[dict]:
 
 CHECKS = (
     _evaluation_findings,
+    _cap_findings,
     _attainment_findings,
     _change_findings,
     _flow_findings,

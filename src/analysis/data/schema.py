@@ -662,8 +662,8 @@ FACTS = Table(
             vocabulary="basis",
             aliases=("co_so", "cach_tinh"),
             example="per_year",
-            when_absent="no basis column: multi-year targets get the status "
-            "'undetermined (basis unknown)'",
+            when_absent="a basis column (total, per_year or each_year); without it, "
+            "multi-year targets get the status 'undetermined (basis unknown)'",
         ),
         Field(
             "period_kind",
