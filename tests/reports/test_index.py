@@ -77,7 +77,7 @@ def test_index_keeps_reports_of_an_earlier_selection(tmp_path):
 def test_index_html_that_is_a_directory_changes_neither_file(tmp_path):
     (tmp_path / "index.json").write_text('{"old": true}')
     (tmp_path / "index.html").mkdir()
-    with pytest.raises(OSError, match="index.html"):
+    with pytest.raises(OSError, match=r"index\.html"):
         write_index(tmp_path, [], [], DATA)
     assert (tmp_path / "index.json").read_text() == '{"old": true}'
     assert not list(tmp_path.glob(f"{files.TEMP_PREFIX}*"))
