@@ -65,7 +65,7 @@ def test_sa_thay_review_is_ten_years(embedded):
     assert row["years"] == 10.0
     assert row["per_year"] == pytest.approx(86.2)
     assert (round(row["per_year_low"], 1), round(row["per_year_high"], 1)) == (78.4, 86.2)
-    assert "10 years" in row["reading"]
+    assert "10 years" in row["period_reading"]
 
 
 def test_partial_year_is_shown_but_not_ranked(tmp_path):

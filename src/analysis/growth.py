@@ -317,7 +317,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
 
     A flow's period is read as the source means it (period_readings): a term from congress
     to congress, a review "2010–2020" as ten years, a year-to-date figure up to its cut-off.
-    `per_year` divides by the point reading (`reading` names it); `per_year_low` and
+    `per_year` divides by the point reading (`period_reading` names it); `per_year_low` and
     `per_year_high` by the longest and shortest admissible lengths (high is empty when an
     unstated cut-off admits any length). Only flows that are at least six months long under
     every reading and are not year-to-date are `ranked` (compared across districts);
@@ -326,7 +326,8 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     it, never one from another period.
 
     Returns:
-        Columns district_id, period, period_kind, reading, period_start, period_end,
+        Columns district_id, period, period_kind, period_reading (the point reading's
+        name), period_start, period_end,
         reading_start, reading_end, years, years_low, years_high, admissions, qualifier,
         per_year, per_year_low, per_year_high, partial_year, ranked, members, members_date,
         per_100_members, derived, method, fact_ids.
@@ -343,6 +344,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     base_date = bases["date"].reindex(flows.index)
     base_ids = bases["fact_ids"].reindex(flows.index)
     table = flows.assign(
+        period_reading=flows["reading"],
         period=[
             period_label(s, e)
             for s, e in zip(flows["period_start_text"], flows["period_end_text"], strict=True)
@@ -377,7 +379,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
 
 
 PER_YEAR_COLUMNS = [
-    "district_id", "period", "period_kind", "reading", "period_start", "period_end",
+    "district_id", "period", "period_kind", "period_reading", "period_start", "period_end",
     "reading_start", "reading_end", "years", "years_low", "years_high", "admissions",
     "qualifier", "per_year", "per_year_low", "per_year_high", "partial_year", "ranked",
     "members", "members_date", "per_100_members", "derived", "method", "fact_ids",

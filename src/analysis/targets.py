@@ -114,7 +114,7 @@ def _count_target(target, flows: pd.DataFrame) -> dict:
         "target_years_low": target.years_low,
         "target_years_high": target.years_high,
         "target_total": target.value * years if per_year else target.value,
-        "reading": target.reading,
+        "period_reading": target.reading,
     }
     chain = _chain(flows[flows["district_id"] == target.district_id], target)
     if chain.empty:
@@ -279,7 +279,7 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
 
     Returns:
         Columns district_id, metric, subject, category, comparator, target, unit, basis,
-        period, period_kind, reading (the point reading of the period), period_start,
+        period, period_kind, period_reading (the point reading of the period), period_start,
         period_end, target_years (with target_years_low/high, the admissible lengths),
         target_total, achieved, as_of, achieved_method, attainment_percent, share_elapsed
         (with share_elapsed_low/high), expected_attainment_percent, projected_total,
@@ -332,7 +332,7 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
                 "basis": target.basis,
                 "period": period_label(target.period_start_text, target.period_end_text),
                 "period_kind": target.period_kind,
-                "reading": target.reading,
+                "period_reading": target.reading,
                 "period_start": target.period_start,
                 "period_end": target.period_end,
                 "target_facts": target.target_facts,
@@ -341,7 +341,7 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
         )
     columns = [
         "district_id", "metric", "subject", "category", "comparator", "target", "unit", "basis",
-        "period", "period_kind", "reading", "period_start", "period_end", "target_years",
+        "period", "period_kind", "period_reading", "period_start", "period_end", "target_years",
         "target_years_low", "target_years_high", "target_total", "achieved", "as_of",
         "achieved_method", "attainment_percent", "share_elapsed", "share_elapsed_low",
         "share_elapsed_high", "expected_attainment_percent", "projected_total", "projected_attainment_percent",
