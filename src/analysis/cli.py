@@ -100,6 +100,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Lists every validation rule: name, table, columns, severity and what it expects."""
+    from analysis.data.problems import Severity
     from analysis.data.rules import all_rules
 
     rules = all_rules()
@@ -108,7 +109,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(
             f"{r.table:<10} {r.name:<36} {r.severity.value:<8} {', '.join(r.columns)}: {r.expects}"
         )
-    errors = sum(r.severity.value == "error" for r in rules)
+    errors = sum(r.severity is Severity.ERROR for r in rules)
     print(f"{len(rules)} rules: {errors} errors, {len(rules) - errors} warnings")
     return EXIT_OK
 

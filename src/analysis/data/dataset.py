@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.fingerprint import dataset_files, fingerprint_files
-from analysis.data.problems import DataPathError, DatasetError, Problem
+from analysis.data.problems import DataPathError, DatasetError, Problem, sort_problems
 from analysis.data.readers import RawTable, check_data_path, read_folder, read_workbook
 from analysis.data.schema import TABLES
 from analysis.data.validation import check_tables
@@ -214,7 +214,7 @@ def load_dataset(
         origin=origin,
         fingerprint=fingerprint,
         synthetic=_is_synthetic(folder, tables["sources"]),
-        warnings=tuple(problems),
+        warnings=tuple(sort_problems(problems)),
         notes=tuple(checked.notes),
     )
     _CACHE.clear()
