@@ -268,13 +268,25 @@ def _reference_rule(table: schema.Table, fk: schema.ForeignKey) -> Rule:
     return Rule(f"reference-{fk.table}", table.name, (fk.column,), expects, Severity.ERROR, check)
 
 
+def _absent_rule(table: schema.Table) -> Rule:
+    fields = [f for f in table.fields if f.when_absent]
+
+    def check(tables: Tables) -> list[Finding]:
+        frame = tables[table.name].raw.frame
+        return [Finding(None, None, f.when_absent, f.name) for f in fields if f.name not in frame]
+
+    return Rule("optional-column-absent", table.name, tuple(f.name for f in fields),
+                "the optional column, or the defaults its absence implies", Severity.WARNING,
+                check)  # fmt: skip
+
+
 def field_rules() -> list[Rule]:
     """Returns the rules about single columns, generated from the schema."""
     rules = []
     for table in schema.TABLES.values():
         rules += [_required_rule(table), _unique_rule(table), _pattern_rule(table)]
         rules += [_unreadable_rule(table, why) for why in Unreadable]
-        rules += [_convention_rule(table), _whole_number_rule(table)]
+        rules += [_convention_rule(table), _whole_number_rule(table), _absent_rule(table)]
         rules += [_reference_rule(table, fk) for fk in table.foreign_keys]
     return [r for r in rules if r.columns]
 

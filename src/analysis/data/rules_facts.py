@@ -134,12 +134,8 @@ _mask_rule(
         ~_empty(f, "basis") & f["basis"].notna() & ~(_is(f, "kind", "target") | _stock_period(f))
     ),
 )
-_mask_rule(
-    "target-basis",
-    ("basis", "kind"),
-    "total, per_year or each_year for a target",
-    lambda f: _is(f, "kind", "target") & _empty(f, "basis"),
-)
+# No rule asks a target for a basis: a one-year target needs none, and a multi-year target
+# without one is assessed as "undetermined (basis unknown)" (targets.assess_targets).
 _mask_rule(
     "percent-above-target-for-attainment",
     ("unit", "kind"),

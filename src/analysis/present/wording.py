@@ -19,21 +19,21 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "growth": {
         "vi": ("Tăng trưởng và kết nạp",
-               "Tăng trưởng bình quân năm giữa hai mốc; số kết nạp chia cho độ dài thời kỳ, và trên 100 đảng viên."),
+               "Tăng trưởng bình quân năm giữa hai mốc (khoảng dưới một năm không quy ra năm); số kết nạp chia cho độ dài thời kỳ theo cách nguồn tin hiểu (nhiệm kỳ tính từ đại hội, tổng kết 10 năm là 10 năm), và trên 100 đảng viên."),
         "en": ("Growth and admissions",
-               "Compound annual growth between two levels; admissions divided by the period's length, and per 100 members."),
+               "Compound annual growth between two levels (spans under a year are not annualised); admissions divided by the period as the source means it (a term from the congress, a ten-year review as ten years), and per 100 members."),
     },
     "ratings": {
         "vi": ("Xếp loại chất lượng",
-               "Phân bố xếp loại mỗi năm, với khoảng tin cậy Wilson. Trước 2018 loại cao nhất là “trong sạch vững mạnh”."),
+               "Phân bố xếp loại mỗi năm, theo quy định của năm đó. Đây là số liệu toàn bộ, không phải mẫu, nên tỷ lệ là chính xác. Trước 2018 loại cao nhất là “trong sạch vững mạnh”."),
         "en": ("Ratings",
-               "Each year's distribution of ratings, with Wilson intervals. Before 2018 the top grade was “clean and strong”."),
+               "Each year's distribution of ratings, under the scheme of its year. Ratings are a census, not a sample, so the shares are exact. Before 2018 the top grade was “clean and strong”."),
     },
     "targets": {
         "vi": ("Chỉ tiêu",
-               "Mỗi chỉ tiêu với kết quả theo số liệu, mức kỳ vọng theo thời gian đã qua và tình trạng."),
+               "Mỗi chỉ tiêu với kết quả theo số liệu, mức kỳ vọng theo thời gian đã qua (nhiệm kỳ tính từ đại hội) và tình trạng; “chưa xác định” khi các cách hiểu hợp lý của thời kỳ cho kết luận khác nhau."),
         "en": ("Targets",
-               "Each target with what the data show achieved, the pro-rata expectation and a status."),
+               "Each target with what the data show achieved, the pro-rata expectation (a term runs from the congress) and a status; “undetermined” where the admissible readings of the period disagree."),
     },
     "contradictions": {
         "vi": ("Số liệu mâu thuẫn", "Số liệu không khớp nhau; được nêu ra, không sửa."),
@@ -50,8 +50,8 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Districts", "One row per district; figures of different districts come from different dates."),
     },
     "tests": {
-        "vi": ("Kiểm định đồng nhất", "Kiểm định khi bình phương Pearson trên phân bố mới nhất của mỗi đơn vị."),
-        "en": ("Tests of homogeneity", "Pearson's chi-square test on each district's latest distribution."),
+        "vi": ("Kiểm định đồng nhất", "Kiểm định khi bình phương Pearson (dựa trên mô hình) trên phân bố mới nhất của mỗi đơn vị, trong cùng một quy định xếp loại."),
+        "en": ("Tests of homogeneity", "A model-based Pearson chi-square test on each district's latest distribution, within one rating scheme."),
     },
     "sources": {
         "vi": ("Theo nguồn", ""),
