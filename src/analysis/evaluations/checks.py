@@ -1,0 +1,189 @@
+"""Checks of rating figures: what does not add up, the cap on excellent, and exact differences of shares."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analysis.data.dataset import Dataset
+from analysis.data.selection import join_ids
+from analysis.evaluations.distributions import KEYS, summarize_evaluations
+from analysis.memo import memoize
+from analysis.text.rounding import DIFFERS, rounding_tolerance, stated_decimals
+
+
+@memoize
+def check_evaluations(dataset: Dataset, summary: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Returns what does not add up in the evaluation figures.
+
+    Checks: stated shares of a distribution that do not sum to 100 (tolerance: half a unit
+    of the last stated decimal per share summed, e.g. 0.15 for three shares with one
+    decimal); a stated share that differs from count ÷ total beyond rounding (Sốp Cộp 2023:
+    6 of 41 is 14.6 %, stated 15.2 %); counts that add up to more than the total rated.
+
+    Returns:
+        Columns district_id, period, subject, check, what, stated, computed, difference,
+        fact_ids.
+    """
+    summary = summarize_evaluations(dataset) if summary is None else summary
+    findings = []
+    for key, group in summary.groupby(KEYS, dropna=False, sort=True):
+        district, period, _, subject = key
+        parts = group[~group["cumulative"]]
+        shares = parts.dropna(subset=["share_stated"])
+        if len(shares) >= 2:
+            total_share = shares["share_stated"].sum()
+            tolerance = sum(rounding_tolerance(s) for s in shares["share_stated"]) + 1e-9
+            known_zero = parts[parts["share_stated"].isna() & (parts["count"] == 0)]
+            complete = len(shares) + len(known_zero) == len(parts) and parts["complete"].all()
+            if total_share > 100 + tolerance or (complete and abs(total_share - 100) > tolerance):
+                findings.append(
+                    {
+                        "district_id": district,
+                        "period": period,
+                        "subject": subject,
+                        "check": "shares do not sum to 100",
+                        "what": f"stated shares of {', '.join(shares['category'])} sum to "
+                        f"{total_share:.4g} % (tolerance ±{tolerance:.2g})",
+                        "stated": total_share,
+                        "computed": 100.0,
+                        "difference": total_share - 100,
+                        "fact_ids": join_ids(shares["fact_ids"]),
+                    }
+                )
+        for row in group[group["share_check"] == DIFFERS].itertuples():
+            findings.append(
+                {
+                    "district_id": district,
+                    "period": period,
+                    "subject": subject,
+                    "check": "share differs from count ÷ total",
+                    "what": f"{row.category}: {row.count:g} of {row.total:g} is "
+                    f"{row.share_computed:.{max(1, stated_decimals(row.share_stated))}f} %, "
+                    f"stated {row.share_stated:g} % ({row.total_basis})",
+                    "stated": row.share_stated,
+                    "computed": row.share_computed,
+                    "difference": row.share_difference,
+                    "fact_ids": row.fact_ids,
+                }
+            )
+        stated_counts = parts[parts["count_basis"] == "stated"]["count"].sum()
+        total = group["total"].iloc[0]
+        if not math.isnan(total) and stated_counts > total:
+            findings.append(
+                {
+                    "district_id": district,
+                    "period": period,
+                    "subject": subject,
+                    "check": "counts exceed the total",
+                    "what": f"stated counts sum to {stated_counts:g}, more than the "
+                    f"{total:g} rated ({group['total_basis'].iloc[0]})",
+                    "stated": stated_counts,
+                    "computed": total,
+                    "difference": stated_counts - total,
+                    "fact_ids": join_ids(group["fact_ids"]),
+                }
+            )
+    columns = [
+        "district_id",
+        "period",
+        "subject",
+        "check",
+        "what",
+        "stated",
+        "computed",
+        "difference",
+        "fact_ids",
+    ]
+    return pd.DataFrame(findings, columns=columns)
+
+
+CAP = 20.0
+"""Since 2018, those rated excellent may not exceed 20 % of those rated good."""
+
+
+CAP_ROUNDING = 0.5
+
+
+def check_excellent_cap(summary: pd.DataFrame) -> pd.DataFrame:
+    """Returns, for each 2018-scheme distribution with both figures, excellent as a percent
+    of good, whether it is at the cap (within half a point of 20 %) or above it.
+
+    "Those rated good" is read two ways: good alone (`ratio_percent`) or good and excellent
+    together (`ratio_of_good_or_above_percent`). A distribution is `above_cap` only when it
+    breaks the rule under both readings (Chương Mỹ 2022: 10 excellent is 21.7 % of 46 good
+    but 17.9 % of 56, so it is not a breach); `at_cap` when either reading is at 20 %.
+
+    Uses exact counts where both are counts, else the stated or computed shares (excellent
+    share ÷ good share is the same ratio).
+
+    Returns:
+        Columns district_id, period, subject, excellent, good, ratio_percent,
+        ratio_of_good_or_above_percent, at_cap, above_cap, fact_ids.
+    """
+    rows = []
+    parts = summary[(summary["scheme"] == "2018") & ~summary["cumulative"]]
+    for (district, period, _, subject), group in parts.groupby(KEYS, dropna=False, sort=True):
+        cells = group.set_index("category")
+        if not {"excellent", "good"} <= set(cells.index):
+            continue
+        exact = all(
+            cells.at[c, "count_basis"] in ("stated", "derived: total minus the other counts")
+            for c in ("excellent", "good")
+        )
+        column = "count" if exact else "share"
+        excellent, good = cells.at["excellent", column], cells.at["good", column]
+        if pd.isna(excellent) or pd.isna(good) or not good:
+            continue
+        ratio = excellent / good * 100
+        lenient = excellent / (excellent + good) * 100
+        rows.append(
+            {
+                "district_id": district,
+                "period": period,
+                "subject": subject,
+                "excellent": excellent,
+                "good": good,
+                "ratio_percent": ratio,
+                "ratio_of_good_or_above_percent": lenient,
+                "at_cap": min(abs(ratio - CAP), abs(lenient - CAP)) <= CAP_ROUNDING,
+                "above_cap": lenient > CAP + CAP_ROUNDING,
+                "fact_ids": join_ids(group["fact_ids"]),
+            }
+        )
+    columns = [
+        "district_id", "period", "subject", "excellent", "good", "ratio_percent",
+        "ratio_of_good_or_above_percent", "at_cap", "above_cap", "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def share_differences(summary: pd.DataFrame, category: str = "good_or_above") -> pd.DataFrame:
+    """Returns the exact difference of one category's share between every two districts rated
+    in the same year under the same scheme (ratings are a census: no sampling error).
+
+    Returns:
+        Columns year, scheme, subject, district_id, other_district_id, share, other_share,
+        difference (percentage points, district minus other), derived (always True), fact_ids.
+    """
+    rows = summary[(summary["category"] == category) & summary["year"].notna()]
+    rows = rows.dropna(subset=["share"])
+    pairs = rows.merge(rows, on=["year", "scheme", "subject"], suffixes=("", "_other"))
+    pairs = pairs[pairs["district_id"] < pairs["district_id_other"]]
+    return pd.DataFrame(
+        {
+            "year": pairs["year"],
+            "scheme": pairs["scheme"],
+            "subject": pairs["subject"],
+            "district_id": pairs["district_id"],
+            "other_district_id": pairs["district_id_other"],
+            "share": pairs["share"],
+            "other_share": pairs["share_other"],
+            "difference": pairs["share"] - pairs["share_other"],
+            "derived": True,
+            "fact_ids": [
+                join_ids(p) for p in zip(pairs["fact_ids"], pairs["fact_ids_other"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)

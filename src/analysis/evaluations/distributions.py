@@ -1,0 +1,270 @@
+"""Rating distributions rebuilt from what sources state, under the scheme of each year."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analysis.data.dataset import Dataset
+from analysis.data.schema import (
+    CUMULATIVE_CATEGORIES,
+    PRE2018_ORGANIZATION_CATEGORIES,
+    RATING_CATEGORIES,
+)
+from analysis.data.selection import join_ids, select_facts, text_of
+from analysis.growth import stock_series
+from analysis.memo import memoize
+from analysis.text.periods import period_label
+from analysis.text.rounding import compare_to_stated
+
+PRE2018_ONLY = {"clean_strong_exemplary", "clean_strong", "clean_strong_or_above"}
+
+
+TOTAL_WINDOW_BEFORE = pd.Timedelta(days=366)
+
+
+TOTAL_WINDOW_AFTER = pd.Timedelta(days=120)
+"""A membership or organisation stock serves as the total rated in a year when dated within
+a year before that year's end or four months after it (ratings are done early next year)."""
+
+
+KEYS = ["district_id", "period", "year", "subject"]
+
+
+def evaluation_figures(dataset: Dataset) -> pd.DataFrame:
+    """Returns the stated evaluation figures, one row per district, period, subject and
+    category, with the stated count and the stated share side by side.
+
+    Stocks stated for each year of a period ("90 % every year of 2010–2020") get a period
+    label and no single year.
+    """
+    facts = select_facts(dataset, metric="evaluation", kind="stock")
+    facts = facts.assign(
+        subject=text_of(facts["subject"]),
+        category=text_of(facts["category"]),
+        unit=text_of(facts["unit"]),
+        qualifier=text_of(facts["comparator"]),
+        period=[
+            period_label(s, e) + (" (each year)" if s else "")
+            for s, e in zip(facts["period_start_text"], facts["period_end_text"], strict=True)
+        ],
+        year=facts["period_end"].dt.year.where(facts["period_start"].isna()).astype("Int64"),
+    )
+    rows = {}
+    for fact in facts.itertuples():
+        key = (fact.district_id, fact.period, fact.year, fact.subject, fact.category)
+        row = rows.setdefault(
+            key,
+            {
+                "count": np.nan,
+                "share_stated": np.nan,
+                "qualifier": "",
+                "count_fact": "",
+                "share_fact": "",
+                "date": fact.period_end,
+            },
+        )
+        slot = "count" if fact.unit == "count" else "share_stated"
+        if not math.isnan(row[slot]):
+            continue  # a second figure for the same cell: quality lists disagreements
+        row[slot] = fact.value
+        row["count_fact" if slot == "count" else "share_fact"] = fact.fact_id
+        row["qualifier"] = row["qualifier"] or fact.qualifier
+    table = pd.DataFrame(
+        [dict(zip([*KEYS, "category"], key, strict=True), **value) for key, value in rows.items()]
+    )
+    if table.empty:
+        return pd.DataFrame(
+            columns=[
+                *KEYS,
+                "category",
+                "count",
+                "share_stated",
+                "qualifier",
+                "count_fact",
+                "share_fact",
+                "date",
+            ]
+        )
+    return table
+
+
+def rating_scheme(year) -> str:
+    """The rating scheme in force for a year's ratings: "pre-2018" (clean-and-strong grades),
+    "2018" (Regulation 132-QĐ/TW of 8 March 2018, kept by 124-QĐ/TW: four grades, from the
+    2018 ratings to 2024) or "2025" (Regulation 366-QĐ/TW of 30 August 2025, 100-point scale).
+    Schemes are never compared with one another."""
+    if pd.isna(year):
+        return ""
+    year = int(year)
+    return "pre-2018" if year < 2018 else ("2018" if year < 2025 else "2025")
+
+
+def _scheme(subject: str, year) -> tuple[str, tuple[str, ...]]:
+    scheme = rating_scheme(year)
+    if subject == "organization" and scheme == "pre-2018":
+        return scheme, PRE2018_ORGANIZATION_CATEGORIES
+    return scheme, RATING_CATEGORIES
+
+
+def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
+    if pd.isna(year):
+        return None
+    metric = "base_organizations" if subject == "organization" else "party_members"
+    year_end = pd.Timestamp(int(year), 12, 31)
+    near = stocks[
+        (stocks["district_id"] == district)
+        & (stocks["metric"] == metric)
+        & (stocks["date"] > year_end - TOTAL_WINDOW_BEFORE)
+        & (stocks["date"] <= year_end + TOTAL_WINDOW_AFTER)
+    ]
+    if near.empty:
+        return None
+    best = near.loc[(near["date"] - year_end).abs().idxmin()]
+    return best
+
+
+@memoize
+def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
+    """Returns every evaluation distribution, category by category.
+
+    For each district, period and subject: the rating scheme of the year (`rating_scheme`),
+    the total rated and how it is known (a stated number assessed, the sum
+    of a complete set of counts, or the organisation or membership stock near the year's
+    end, an estimate), counts (stated, derived as the total minus the other counts, or
+    reconstructed from a stated share and the total: labelled estimates, about 8 % high when
+    the total is all members, since not every member is rated), stated and computed shares,
+    and cumulative categories (good_or_above, completed_or_above). No sampling intervals:
+    the ratings are a census.
+
+    Returns:
+        Columns district_id, period, year, subject, scheme, category, cumulative, count,
+        count_basis, share_stated, share_computed, share, share_check, share_difference,
+        ci_low, ci_high, multi_low, multi_high, total, total_basis, total_estimated,
+        complete, derived, qualifier, fact_ids.
+    """
+    figures = evaluation_figures(dataset)
+    stocks = stock_series(dataset, ("base_organizations", "party_members"))
+    out = []
+    for key, group in figures.groupby(KEYS, dropna=False, sort=True):
+        subject = key[3]
+        cells = group.set_index("category")
+        year = key[2] if not pd.isna(key[2]) else group["date"].iloc[0].year
+        scheme, partition = _scheme(subject, year)
+        out.extend(_distribution(key, cells, scheme, partition, stocks))
+    columns = [
+        *KEYS, "scheme", "category", "cumulative", "count", "count_basis", "share_stated",
+        "share_computed", "share", "share_check", "share_difference", "total", "total_basis",
+        "total_estimated", "complete",
+        "derived", "qualifier", "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(out, columns=columns)
+
+
+def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
+    district, period, year, subject = key
+
+    def stated(category: str, column: str) -> float:
+        return cells.at[category, column] if category in cells.index else np.nan
+
+    def ids(category: str) -> list[str]:
+        if category not in cells.index:
+            return []
+        return [cells.at[category, "count_fact"], cells.at[category, "share_fact"]]
+
+    counts = {c: stated(c, "count") for c in partition}
+    basis = {c: "stated" if not math.isnan(v) else "" for c, v in counts.items()}
+    total, total_basis, total_ids, total_estimated = np.nan, "", [], False
+    if not math.isnan(stated("assessed", "count")):
+        total, total_basis, total_ids = (
+            stated("assessed", "count"),
+            "stated number assessed",
+            ids("assessed"),
+        )
+    elif all(b == "stated" for b in basis.values()):
+        total, total_basis = sum(counts.values()), "sum of the stated counts"
+    else:
+        stock = _stock_total(stocks, district, year, subject)
+        if stock is not None:
+            what = "base organizations" if subject == "organization" else "party members"
+            total, total_ids, total_estimated = stock["value"], [stock["fact_ids"]], True
+            total_basis = f"{what} on {stock['date'].date()} (estimate of those rated)"
+    missing = [c for c in partition if not basis[c]]
+    if not math.isnan(total) and len(missing) == 1:
+        rest = total - sum(counts[c] for c in partition if basis[c])
+        if rest >= 0:
+            counts[missing[0]] = rest
+            basis[missing[0]] = "derived: total minus the other counts"
+    if not math.isnan(total):
+        for c in partition:
+            share = stated(c, "share_stated")
+            if not basis[c] and not math.isnan(share):
+                counts[c] = round(share / 100 * total)
+                basis[c] = "reconstructed from the stated share × the total (an estimate)"
+    complete = all(basis[c] for c in partition)
+    exact = {c: basis[c] and not basis[c].startswith("reconstructed") for c in partition}
+
+    rows = []
+    for category in (*partition, *CUMULATIVE_CATEGORIES):
+        parts = CUMULATIVE_CATEGORIES.get(category)
+        if parts and not set(parts) <= set(partition):
+            continue
+        count = counts.get(category, stated(category, "count"))
+        count_basis = basis.get(category, "stated" if not math.isnan(count) else "")
+        fact_ids = ids(category)
+        if parts and math.isnan(count) and all(basis[p] for p in parts):
+            count = sum(counts[p] for p in parts)
+            count_basis = "derived: sum of its categories"
+            if any(not exact[p] for p in parts):
+                count_basis = "reconstructed: sum of its categories"
+            fact_ids += [i for p in parts for i in ids(p)]
+        share_stated = stated(category, "share_stated")
+        if parts and math.isnan(share_stated):
+            part_shares = [stated(p, "share_stated") for p in parts]
+            share_derived = (
+                sum(part_shares) if not any(math.isnan(s) for s in part_shares) else np.nan
+            )
+        else:
+            share_derived = np.nan
+        exact_count = count_basis and not count_basis.startswith("reconstructed")
+        share_computed = count / total * 100 if exact_count and total else np.nan
+        check, difference = ("", np.nan)
+        if not math.isnan(share_computed) and not math.isnan(share_stated):
+            check, difference = compare_to_stated(
+                share_computed,
+                share_stated,
+                cells.at[category, "qualifier"] if category in cells.index else "",
+            )
+        share = share_computed if not math.isnan(share_computed) else share_stated
+        if math.isnan(share):
+            share = share_derived
+        if all(math.isnan(v) for v in (count, share_stated, share)):
+            continue
+        rows.append(
+            {
+                "district_id": district,
+                "period": period,
+                "year": year,
+                "subject": subject,
+                "scheme": scheme,
+                "category": category,
+                "cumulative": parts is not None,
+                "count": count,
+                "count_basis": count_basis,
+                "share_stated": share_stated,
+                "share_computed": share_computed,
+                "share": share,
+                "share_check": check,
+                "share_difference": difference,
+                "total": total,
+                "total_basis": total_basis,
+                "total_estimated": total_estimated,
+                "complete": complete,
+                "derived": count_basis not in ("", "stated") or not math.isnan(share_computed),
+                "qualifier": cells.at[category, "qualifier"] if category in cells.index else "",
+                "fact_ids": join_ids(fact_ids + total_ids),
+            }
+        )
+    return rows

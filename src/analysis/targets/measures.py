@@ -1,0 +1,197 @@
+"""Achievement of one target: admissions counted over its period, or levels measured each year."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analysis.data.dataset import Dataset
+from analysis.data.selection import join_ids, select_facts
+from analysis.targets.status import (
+    BEHIND,
+    DAY,
+    MET,
+    NOT_MEASURABLE,
+    NOT_MET,
+    ON_TRACK,
+    UNDETERMINED,
+    _meets,
+    _status,
+)
+
+
+def _chain(flows: pd.DataFrame, target) -> pd.DataFrame:
+    """Non-overlapping flows running on from the target's start (as read) without a gap."""
+    chain = []
+    cursor = target.reading_start
+    inside = flows[(flows["reading_start"] >= cursor) & (flows["reading_end"] <= target.end_high)]
+    while True:
+        candidates = inside[inside["reading_start"] == cursor]
+        if candidates.empty:
+            break
+        best = candidates.sort_values(["reading_end", "derived"], ascending=[False, True]).iloc[0]
+        chain.append(best)
+        cursor = best["reading_end"] + pd.Timedelta(days=1)
+    return pd.DataFrame(chain)
+
+
+def _count_target(target, flows: pd.DataFrame) -> dict:
+    """Measures a count target under every admissible reading of its period and of the
+    achievement's cut-off; a status only if all readings agree, else `undetermined`."""
+    years = target.years
+    per_year = target.basis == "per_year"
+    result = {
+        "target_years": years,
+        "target_years_low": target.years_low,
+        "target_years_high": target.years_high,
+        "target_total": target.value * years if per_year else target.value,
+        "period_reading": target.reading,
+    }
+    chain = _chain(flows[flows["district_id"] == target.district_id], target)
+    if chain.empty:
+        return result | {
+            "status": NOT_MEASURABLE,
+            "status_reason": "no admissions figure running from the target's start "
+            f"({target.reading})",
+        }
+    achieved = chain["value"].sum()
+    as_of = chain["reading_end"].max()
+    elapsed = chain["years"].sum()
+    elapsed_low = chain["years_low"].fillna(0).sum()
+    elapsed_high = chain["years_high"].sum()
+    readings = {
+        (t, e): _status(achieved, target.value, t, e, per_year, target.comparator)
+        for t in (target.years_low, years, target.years_high)
+        for e in (max(elapsed_low, DAY), elapsed, elapsed_high)
+    }
+    statuses = sorted(set(readings.values()))
+    status = statuses[0] if len(statuses) == 1 else UNDETERMINED
+    total = target.value * years if per_year else target.value
+    if per_year:
+        attainment = achieved / elapsed / target.value * 100 if target.value else math.nan
+        expected, projected = 100.0, attainment
+        reason = (
+            f"{achieved:g} in {elapsed:.2f} years = {achieved / elapsed:.1f} a year against "
+            f"{target.value:g} a year ({attainment:.1f} %) by {as_of.date()}"
+        )
+    else:
+        attainment = achieved / total * 100 if total else math.nan
+        expected = min(1.0, elapsed / years) * 100
+        projected = achieved / elapsed * years / total * 100 if total else math.nan
+        reason = (
+            f"{achieved:g} of {total:g} ({attainment:.1f} %) by {as_of.date()}, "
+            f"{expected:.0f} % of the period elapsed ({target.reading})"
+        )
+    if status is UNDETERMINED:
+        examples = {}
+        for (t, e), one in readings.items():
+            examples.setdefault(one, f"{one} if {e:.2f} of {t:.2f} years have elapsed")
+        reason += "; undetermined: " + ", ".join(examples.values())
+    if not chain["cutoff_known"].all():
+        reason += "; the latest figure's cut-off is not stated (it may be any day of the year)"
+    return result | {
+        "achieved": achieved,
+        "as_of": as_of,
+        "achieved_method": "sum of admissions flows from the target's start"
+        if len(chain) > 1
+        else f"admissions {chain.iloc[0]['period_label']}",
+        "achieved_facts": join_ids(chain["fact_ids"]),
+        "achieved_derived": bool(chain["derived"].any()),
+        "attainment_percent": attainment,
+        "share_elapsed": min(1.0, elapsed / years),
+        "share_elapsed_low": min(1.0, elapsed_low / target.years_high),
+        "share_elapsed_high": min(1.0, elapsed_high / target.years_low),
+        "expected_attainment_percent": expected,
+        "projected_total": achieved / elapsed * years if elapsed else math.nan,
+        "projected_attainment_percent": projected,
+        "status": status,
+        "status_reason": reason,
+    }
+
+
+def _level_target(target, levels: pd.DataFrame) -> dict:
+    first, last = target.period_start.year, target.period_end.year
+    measured = levels[(levels["year"] >= first) & (levels["year"] <= last)].sort_values("year")
+    if measured.empty:
+        return {
+            "status": NOT_MEASURABLE,
+            "status_reason": "no figure for a year of the target's period",
+        }
+    misses = measured[~measured["value"].map(lambda v: _meets(v, target.comparator, target.value))]
+    latest = measured.iloc[-1]
+    over = latest["year"] >= last
+    all_years = set(range(first, last + 1)) <= set(measured["year"])
+    if misses.empty:
+        status = MET if all_years else ON_TRACK
+    else:
+        status = NOT_MET if over else BEHIND
+    years = ", ".join(
+        f"{int(y)}: {v:.3g}" for y, v in zip(measured["year"], measured["value"], strict=True)
+    )
+    attainment = (
+        latest["value"] / target.value * 100
+        if target.value and target.comparator != "<="
+        else math.nan
+    )
+    return {
+        "achieved": latest["value"],
+        "as_of": pd.Timestamp(int(latest["year"]), 12, 31),
+        "achieved_method": latest["method"],
+        "achieved_facts": join_ids(measured["fact_ids"]),
+        "achieved_derived": bool(measured["derived"].any()),
+        "attainment_percent": attainment,
+        "status": status,
+        "status_reason": f"measured {years}"
+        + (f"; misses in {', '.join(str(int(y)) for y in misses['year'])}" if len(misses) else ""),
+    }
+
+
+def _evaluation_levels(summary: pd.DataFrame, target) -> pd.DataFrame:
+    rows = summary[
+        (summary["district_id"] == target.district_id)
+        & (summary["subject"] == target.subject)
+        & (summary["category"] == target.category)
+        & summary["year"].notna()
+        & summary["share"].notna()
+    ]
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "value": rows["share"],
+            "method": np.where(rows["share_computed"].notna(), "share from counts", "stated share"),
+            "derived": rows["share_computed"].notna(),
+            "fact_ids": rows["fact_ids"],
+        }
+    )
+
+
+def _rate_levels(dataset: Dataset, per_year: pd.DataFrame, district: str) -> pd.DataFrame:
+    stated = select_facts(
+        dataset, metric="admission_rate", kind=("flow", "stock"), district=district
+    )
+    stated_rows = pd.DataFrame(
+        {
+            "year": stated["period_end"].dt.year,
+            "value": stated["value"],
+            "method": "stated admission rate",
+            "derived": False,
+            "fact_ids": stated["fact_id"],
+        }
+    )
+    computed = per_year[
+        (per_year["district_id"] == district)
+        & per_year["per_100_members"].notna()
+        & (per_year["period_kind"] == "year")
+    ]
+    computed_rows = pd.DataFrame(
+        {
+            "year": computed["period_start"].dt.year,
+            "value": computed["per_100_members"],
+            "method": "admissions per 100 members (derived)",
+            "derived": True,
+            "fact_ids": computed["fact_ids"],
+        }
+    )
+    return pd.concat([stated_rows, computed_rows], ignore_index=True)
