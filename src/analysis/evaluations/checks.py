@@ -1,4 +1,4 @@
-"""Checks of rating figures: what does not add up, the cap on excellent, and exact differences of shares."""
+"""Checks of rating figures: what does not add up, the cap on excellent, share differences."""
 
 from __future__ import annotations
 
@@ -11,6 +11,71 @@ from analysis.data.selection import join_ids
 from analysis.evaluations.distributions import KEYS, summarize_evaluations
 from analysis.memo import memoize
 from analysis.text.rounding import DIFFERS, rounding_tolerance, stated_decimals
+
+CHECK_COLUMNS = [
+    "district_id", "period", "subject", "check", "what", "stated", "computed", "difference",
+    "fact_ids",
+]  # fmt: skip
+
+
+def _share_sum_findings(parts: pd.DataFrame) -> list[dict]:
+    """Stated shares that sum to more than 100, or not to 100 in a complete distribution."""
+    shares = parts.dropna(subset=["share_stated"])
+    if len(shares) < 2:
+        return []
+    total_share = shares["share_stated"].sum()
+    tolerance = sum(rounding_tolerance(s) for s in shares["share_stated"]) + 1e-9
+    known_zero = parts[parts["share_stated"].isna() & (parts["count"] == 0)]
+    complete = len(shares) + len(known_zero) == len(parts) and parts["complete"].all()
+    if not (total_share > 100 + tolerance or (complete and abs(total_share - 100) > tolerance)):
+        return []
+    return [
+        {
+            "check": "shares do not sum to 100",
+            "what": f"stated shares of {', '.join(shares['category'])} sum to "
+            f"{total_share:.4g} % (tolerance ±{tolerance:.2g})",
+            "stated": total_share,
+            "computed": 100.0,
+            "difference": total_share - 100,
+            "fact_ids": join_ids(shares["fact_ids"]),
+        }
+    ]
+
+
+def _share_findings(group: pd.DataFrame) -> list[dict]:
+    """Stated shares that differ from count ÷ total beyond rounding."""
+    return [
+        {
+            "check": "share differs from count ÷ total",
+            "what": f"{row.category}: {row.count:g} of {row.total:g} is "
+            f"{row.share_computed:.{max(1, stated_decimals(row.share_stated))}f} %, "
+            f"stated {row.share_stated:g} % ({row.total_basis})",
+            "stated": row.share_stated,
+            "computed": row.share_computed,
+            "difference": row.share_difference,
+            "fact_ids": row.fact_ids,
+        }
+        for row in group[group["share_check"] == DIFFERS].itertuples()
+    ]
+
+
+def _count_findings(group: pd.DataFrame, parts: pd.DataFrame) -> list[dict]:
+    """Stated counts that add up to more than the total rated."""
+    stated_counts = parts[parts["count_basis"] == "stated"]["count"].sum()
+    total = group["total"].iloc[0]
+    if math.isnan(total) or not stated_counts > total:
+        return []
+    return [
+        {
+            "check": "counts exceed the total",
+            "what": f"stated counts sum to {stated_counts:g}, more than the "
+            f"{total:g} rated ({group['total_basis'].iloc[0]})",
+            "stated": stated_counts,
+            "computed": total,
+            "difference": stated_counts - total,
+            "fact_ids": join_ids(group["fact_ids"]),
+        }
+    ]
 
 
 @memoize
@@ -31,72 +96,12 @@ def check_evaluations(dataset: Dataset, summary: pd.DataFrame | None = None) -> 
     for key, group in summary.groupby(KEYS, dropna=False, sort=True):
         district, period, _, subject = key
         parts = group[~group["cumulative"]]
-        shares = parts.dropna(subset=["share_stated"])
-        if len(shares) >= 2:
-            total_share = shares["share_stated"].sum()
-            tolerance = sum(rounding_tolerance(s) for s in shares["share_stated"]) + 1e-9
-            known_zero = parts[parts["share_stated"].isna() & (parts["count"] == 0)]
-            complete = len(shares) + len(known_zero) == len(parts) and parts["complete"].all()
-            if total_share > 100 + tolerance or (complete and abs(total_share - 100) > tolerance):
-                findings.append(
-                    {
-                        "district_id": district,
-                        "period": period,
-                        "subject": subject,
-                        "check": "shares do not sum to 100",
-                        "what": f"stated shares of {', '.join(shares['category'])} sum to "
-                        f"{total_share:.4g} % (tolerance ±{tolerance:.2g})",
-                        "stated": total_share,
-                        "computed": 100.0,
-                        "difference": total_share - 100,
-                        "fact_ids": join_ids(shares["fact_ids"]),
-                    }
-                )
-        for row in group[group["share_check"] == DIFFERS].itertuples():
-            findings.append(
-                {
-                    "district_id": district,
-                    "period": period,
-                    "subject": subject,
-                    "check": "share differs from count ÷ total",
-                    "what": f"{row.category}: {row.count:g} of {row.total:g} is "
-                    f"{row.share_computed:.{max(1, stated_decimals(row.share_stated))}f} %, "
-                    f"stated {row.share_stated:g} % ({row.total_basis})",
-                    "stated": row.share_stated,
-                    "computed": row.share_computed,
-                    "difference": row.share_difference,
-                    "fact_ids": row.fact_ids,
-                }
-            )
-        stated_counts = parts[parts["count_basis"] == "stated"]["count"].sum()
-        total = group["total"].iloc[0]
-        if not math.isnan(total) and stated_counts > total:
-            findings.append(
-                {
-                    "district_id": district,
-                    "period": period,
-                    "subject": subject,
-                    "check": "counts exceed the total",
-                    "what": f"stated counts sum to {stated_counts:g}, more than the "
-                    f"{total:g} rated ({group['total_basis'].iloc[0]})",
-                    "stated": stated_counts,
-                    "computed": total,
-                    "difference": stated_counts - total,
-                    "fact_ids": join_ids(group["fact_ids"]),
-                }
-            )
-    columns = [
-        "district_id",
-        "period",
-        "subject",
-        "check",
-        "what",
-        "stated",
-        "computed",
-        "difference",
-        "fact_ids",
-    ]
-    return pd.DataFrame(findings, columns=columns)
+        where = {"district_id": district, "period": period, "subject": subject}
+        for finding in (
+            _share_sum_findings(parts) + _share_findings(group) + _count_findings(group, parts)
+        ):
+            findings.append(where | finding)
+    return pd.DataFrame(findings, columns=CHECK_COLUMNS)
 
 
 CAP = 20.0

@@ -163,84 +163,130 @@ def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(out, columns=columns)
 
 
-def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
-    district, period, year, subject = key
+class _Cells:
+    """What one distribution's sources state, category by category."""
 
-    def stated(category: str, column: str) -> float:
-        return cells.at[category, column] if category in cells.index else np.nan
+    def __init__(self, cells: pd.DataFrame):
+        self.cells = cells
 
-    def ids(category: str) -> list[str]:
-        if category not in cells.index:
+    def stated(self, category: str, column: str) -> float:
+        """The stated value of `column` for `category`, or NaN when not stated."""
+        return self.cells.at[category, column] if category in self.cells.index else np.nan
+
+    def ids(self, category: str) -> list[str]:
+        """The ids of the count and share facts stated for `category`."""
+        if category not in self.cells.index:
             return []
-        return [cells.at[category, "count_fact"], cells.at[category, "share_fact"]]
+        return [self.cells.at[category, "count_fact"], self.cells.at[category, "share_fact"]]
 
-    counts = {c: stated(c, "count") for c in partition}
-    basis = {c: "stated" if not math.isnan(v) else "" for c, v in counts.items()}
-    total, total_basis, total_ids, total_estimated = np.nan, "", [], False
-    if not math.isnan(stated("assessed", "count")):
-        total, total_basis, total_ids = (
-            stated("assessed", "count"),
+    def qualifier(self, category: str) -> str:
+        """The qualifier stated with `category` ("" when none)."""
+        return self.cells.at[category, "qualifier"] if category in self.cells.index else ""
+
+
+def _total_rated(key, cells: _Cells, basis: dict, counts: dict, stocks) -> tuple:
+    """The total rated and how it is known: stated, the sum of complete counts, or a stock."""
+    district, _, year, subject = key
+    if not math.isnan(cells.stated("assessed", "count")):
+        return (
+            cells.stated("assessed", "count"),
             "stated number assessed",
-            ids("assessed"),
+            cells.ids("assessed"),
+            False,
         )
-    elif all(b == "stated" for b in basis.values()):
-        total, total_basis = sum(counts.values()), "sum of the stated counts"
-    else:
-        stock = _stock_total(stocks, district, year, subject)
-        if stock is not None:
-            what = "base organizations" if subject == "organization" else "party members"
-            total, total_ids, total_estimated = stock["value"], [stock["fact_ids"]], True
-            total_basis = f"{what} on {stock['date'].date()} (estimate of those rated)"
+    if all(b == "stated" for b in basis.values()):
+        return sum(counts.values()), "sum of the stated counts", [], False
+    stock = _stock_total(stocks, district, year, subject)
+    if stock is None:
+        return np.nan, "", [], False
+    what = "base organizations" if subject == "organization" else "party members"
+    return (
+        stock["value"],
+        f"{what} on {stock['date'].date()} (estimate of those rated)",
+        [stock["fact_ids"]],
+        True,
+    )
+
+
+def _fill_counts(cells: _Cells, partition, counts: dict, basis: dict, total: float) -> None:
+    """Fills missing counts from the total: one missing count as the rest, others from shares."""
+    if math.isnan(total):
+        return
     missing = [c for c in partition if not basis[c]]
-    if not math.isnan(total) and len(missing) == 1:
+    if len(missing) == 1:
         rest = total - sum(counts[c] for c in partition if basis[c])
         if rest >= 0:
             counts[missing[0]] = rest
             basis[missing[0]] = "derived: total minus the other counts"
-    if not math.isnan(total):
-        for c in partition:
-            share = stated(c, "share_stated")
-            if not basis[c] and not math.isnan(share):
-                counts[c] = round(share / 100 * total)
-                basis[c] = "reconstructed from the stated share × the total (an estimate)"
+    for c in partition:
+        share = cells.stated(c, "share_stated")
+        if not basis[c] and not math.isnan(share):
+            counts[c] = round(share / 100 * total)
+            basis[c] = "reconstructed from the stated share × the total (an estimate)"
+
+
+def _category_count(category, parts, cells: _Cells, counts, basis, exact) -> tuple:
+    """A category's count, its basis and fact ids; a cumulative one sums its categories."""
+    count = counts.get(category, cells.stated(category, "count"))
+    count_basis = basis.get(category, "stated" if not math.isnan(count) else "")
+    fact_ids = cells.ids(category)
+    if parts and math.isnan(count) and all(basis[p] for p in parts):
+        count = sum(counts[p] for p in parts)
+        count_basis = "derived: sum of its categories"
+        if any(not exact[p] for p in parts):
+            count_basis = "reconstructed: sum of its categories"
+        fact_ids += [i for p in parts for i in cells.ids(p)]
+    return count, count_basis, fact_ids
+
+
+def _summed_share(parts, share_stated: float, cells: _Cells) -> float:
+    """A cumulative category's share as the sum of its stated shares, when all are stated."""
+    if not parts or not math.isnan(share_stated):
+        return np.nan
+    part_shares = [cells.stated(p, "share_stated") for p in parts]
+    return sum(part_shares) if not any(math.isnan(s) for s in part_shares) else np.nan
+
+
+def _category_shares(category, parts, cells: _Cells, count, count_basis, total) -> dict:
+    """A category's stated, computed and chosen share, and how stated and computed agree."""
+    share_stated = cells.stated(category, "share_stated")
+    exact_count = count_basis and not count_basis.startswith("reconstructed")
+    share_computed = count / total * 100 if exact_count and total else np.nan
+    check, difference = ("", np.nan)
+    if not math.isnan(share_computed) and not math.isnan(share_stated):
+        check, difference = compare_to_stated(
+            share_computed, share_stated, cells.qualifier(category)
+        )
+    share = share_computed if not math.isnan(share_computed) else share_stated
+    if math.isnan(share):
+        share = _summed_share(parts, share_stated, cells)
+    return {
+        "share_stated": share_stated,
+        "share_computed": share_computed,
+        "share": share,
+        "share_check": check,
+        "share_difference": difference,
+    }
+
+
+def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
+    """Rebuilds one distribution: its total, every category's count and share, and checks."""
+    district, period, year, subject = key
+    cells = _Cells(cells)
+    counts = {c: cells.stated(c, "count") for c in partition}
+    basis = {c: "stated" if not math.isnan(v) else "" for c, v in counts.items()}
+    total, total_basis, total_ids, total_estimated = _total_rated(key, cells, basis, counts, stocks)
+    _fill_counts(cells, partition, counts, basis, total)
     complete = all(basis[c] for c in partition)
     exact = {c: basis[c] and not basis[c].startswith("reconstructed") for c in partition}
-
     rows = []
     for category in (*partition, *CUMULATIVE_CATEGORIES):
         parts = CUMULATIVE_CATEGORIES.get(category)
         if parts and not set(parts) <= set(partition):
             continue
-        count = counts.get(category, stated(category, "count"))
-        count_basis = basis.get(category, "stated" if not math.isnan(count) else "")
-        fact_ids = ids(category)
-        if parts and math.isnan(count) and all(basis[p] for p in parts):
-            count = sum(counts[p] for p in parts)
-            count_basis = "derived: sum of its categories"
-            if any(not exact[p] for p in parts):
-                count_basis = "reconstructed: sum of its categories"
-            fact_ids += [i for p in parts for i in ids(p)]
-        share_stated = stated(category, "share_stated")
-        if parts and math.isnan(share_stated):
-            part_shares = [stated(p, "share_stated") for p in parts]
-            share_derived = (
-                sum(part_shares) if not any(math.isnan(s) for s in part_shares) else np.nan
-            )
-        else:
-            share_derived = np.nan
-        exact_count = count_basis and not count_basis.startswith("reconstructed")
-        share_computed = count / total * 100 if exact_count and total else np.nan
-        check, difference = ("", np.nan)
-        if not math.isnan(share_computed) and not math.isnan(share_stated):
-            check, difference = compare_to_stated(
-                share_computed,
-                share_stated,
-                cells.at[category, "qualifier"] if category in cells.index else "",
-            )
-        share = share_computed if not math.isnan(share_computed) else share_stated
-        if math.isnan(share):
-            share = share_derived
-        if all(math.isnan(v) for v in (count, share_stated, share)):
+        count, count_basis, fact_ids = _category_count(category, parts, cells, counts, basis, exact)
+        shares = _category_shares(category, parts, cells, count, count_basis, total)
+        if all(math.isnan(v) for v in (count, shares["share_stated"], shares["share"])):
             continue
         rows.append(
             {
@@ -253,17 +299,14 @@ def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
                 "cumulative": parts is not None,
                 "count": count,
                 "count_basis": count_basis,
-                "share_stated": share_stated,
-                "share_computed": share_computed,
-                "share": share,
-                "share_check": check,
-                "share_difference": difference,
+                **shares,
                 "total": total,
                 "total_basis": total_basis,
                 "total_estimated": total_estimated,
                 "complete": complete,
-                "derived": count_basis not in ("", "stated") or not math.isnan(share_computed),
-                "qualifier": cells.at[category, "qualifier"] if category in cells.index else "",
+                "derived": count_basis not in ("", "stated")
+                or not math.isnan(shares["share_computed"]),
+                "qualifier": cells.qualifier(category),
                 "fact_ids": join_ids(fact_ids + total_ids),
             }
         )

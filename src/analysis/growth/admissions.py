@@ -132,6 +132,29 @@ def _membership_bases(flows: pd.DataFrame, members: pd.DataFrame) -> pd.DataFram
     return pairs.sort_values(["flow", "date"]).drop_duplicates("flow").set_index("flow")
 
 
+def _empty_per_year() -> pd.DataFrame:
+    """The per-year table of a dataset without admissions flows, with its column types."""
+    dates = ("period_start", "period_end", "reading_start", "reading_end", "members_date")
+    return pd.DataFrame(columns=PER_YEAR_COLUMNS).astype(
+        {"ranked": bool, "partial_year": bool, "years": float, "per_year": float}
+        | {c: "datetime64[ns]" for c in dates}
+    )
+
+
+def _add_provenance(table, flows, base_date, base_ids) -> None:
+    """Sets how each row was derived (`method`, `derived`) and the facts it rests on."""
+    has_base = table["members"].notna()
+    table["method"] = [
+        _method(flow, base_date[i] if has_base[i] else None)
+        for i, flow in enumerate(flows.itertuples())
+    ]
+    table["derived"] = flows["derived"] | (flows["years"] != 1) | has_base
+    table["fact_ids"] = [
+        join_ids([ids] + ([base_ids[i]] if has_base[i] else []))
+        for i, ids in enumerate(flows["fact_ids"])
+    ]
+
+
 @memoize
 def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     """Returns admissions per year for every admissions flow, and per 100 members.
@@ -155,11 +178,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     """
     flows = admission_flows(dataset).reset_index(drop=True)
     if flows.empty:
-        dates = ("period_start", "period_end", "reading_start", "reading_end", "members_date")
-        return pd.DataFrame(columns=PER_YEAR_COLUMNS).astype(
-            {"ranked": bool, "partial_year": bool, "years": float, "per_year": float}
-            | {c: "datetime64[ns]" for c in dates}
-        )
+        return _empty_per_year()
     bases = _membership_bases(flows, stock_series(dataset, ("party_members",)))
     base_value = bases["value"].reindex(flows.index)
     base_date = bases["date"].reindex(flows.index)
@@ -182,16 +201,7 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
         members_date=base_date,
     )
     table["per_100_members"] = table["per_year"] / table["members"] * 100
-    has_base = table["members"].notna()
-    table["method"] = [
-        _method(flow, base_date[i] if has_base[i] else None)
-        for i, flow in enumerate(flows.itertuples())
-    ]
-    table["derived"] = flows["derived"] | (flows["years"] != 1) | has_base
-    table["fact_ids"] = [
-        join_ids([ids] + ([base_ids[i]] if has_base[i] else []))
-        for i, ids in enumerate(flows["fact_ids"])
-    ]
+    _add_provenance(table, flows, base_date, base_ids)
     return (
         table[PER_YEAR_COLUMNS]
         .sort_values(["district_id", "period_start", "period_end"])

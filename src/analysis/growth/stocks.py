@@ -114,23 +114,9 @@ GROWTH_COLUMNS = [
 ]  # fmt: skip
 
 
-@memoize
-def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
-    """Returns the annualised growth between stocks of each district and metric.
-
-    One row per pair of consecutive levels, plus first-to-last where a series has more than
-    two. Durations come from the dates (periods.years_since).
-
-    Returns:
-        Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
-        years, change, cagr_percent (empty for spans under a year: shown as a change, never
-        annualised), approximate (a level was stated as "more than" or "about"), short_span
-        (under a year), derived, method,
-        fact_ids.
-    """
-    levels = _one_per_date(stock_series(dataset, metrics)).reset_index(drop=True)
-    if levels.empty:
-        return pd.DataFrame(columns=GROWTH_COLUMNS)
+def _level_pairs(levels: pd.DataFrame) -> pd.DataFrame:
+    """Pairs each level with the next of its series, and the first with the last of a series
+    of more than two (columns of the end level get the suffix `_end`)."""
     keys = ["district_id", "metric"]
     group = levels.groupby(keys, sort=False)
     following = group.shift(-1)
@@ -147,13 +133,15 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
         .merge(lasts, on=keys, suffixes=("", "_end"))
         .assign(pair="first to last")
     )
-    pairs = pd.concat([consecutive, span], ignore_index=True)
-    if pairs.empty:
-        return pd.DataFrame(columns=GROWTH_COLUMNS)
+    return pd.concat([consecutive, span], ignore_index=True)
+
+
+def _growth_of_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The change and compound annual growth between the two levels of each pair."""
     pairs["derived_end"] = pairs["derived_end"].astype(bool)
     years = years_between_series(pairs["date"] + pd.Timedelta(days=1), pairs["date_end"])
     either_derived = pairs["derived"] | pairs["derived_end"]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "district_id": pairs["district_id"],
             "metric": pairs["metric"],
@@ -181,6 +169,27 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
             ],
         }
     )
+
+
+@memoize
+def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> pd.DataFrame:
+    """Returns the annualised growth between stocks of each district and metric.
+
+    One row per pair of consecutive levels, plus first-to-last where a series has more than
+    two. Durations come from the dates (periods.years_since).
+
+    Returns:
+        Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
+        years, change, cagr_percent (empty for spans under a year: shown as a change, never
+        annualised), approximate (a level was stated as "more than" or "about"), short_span
+        (under a year), derived, method,
+        fact_ids.
+    """
+    levels = _one_per_date(stock_series(dataset, metrics)).reset_index(drop=True)
+    pairs = _level_pairs(levels) if not levels.empty else levels
+    if pairs.empty:
+        return pd.DataFrame(columns=GROWTH_COLUMNS)
+    table = _growth_of_pairs(pairs)
     order = {"consecutive": 0, "first to last": 1}
     table = table.sort_values(
         ["district_id", "metric", "pair", "start_date"],

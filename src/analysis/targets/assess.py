@@ -13,6 +13,36 @@ from analysis.targets.measures import _count_target, _evaluation_levels, _level_
 from analysis.targets.status import DAY, NOT_MEASURABLE, UNDETERMINED, _targets
 from analysis.text.periods import period_label
 
+ASSESSMENT_COLUMNS = [
+    "district_id", "metric", "subject", "category", "comparator", "target", "unit", "basis",
+    "period", "period_kind", "period_reading", "period_start", "period_end", "target_years",
+    "target_years_low", "target_years_high", "target_total", "achieved", "as_of",
+    "achieved_method", "attainment_percent", "share_elapsed", "share_elapsed_low",
+    "share_elapsed_high", "expected_attainment_percent", "projected_total", "projected_attainment_percent",
+    "status", "status_reason", "stated_attainment_percent", "stated_check", "target_facts",
+    "achieved_facts", "achieved_derived",
+]  # fmt: skip
+
+
+def _measure(target, dataset: Dataset, flows, summary, per_year) -> dict:
+    """Measures one target by the rule for its metric and unit (see the module docstring)."""
+    if not target.basis and target.years_high > 1 + DAY:
+        return {
+            "status": UNDETERMINED,
+            "status_reason": "basis unknown: a multi-year target may be a total, a yearly "
+            "average or a level to hold every year",
+        }
+    if target.metric == "admissions" and target.unit == "count":
+        return _count_target(target, flows)
+    if target.metric == "evaluation" and target.unit == "percent":
+        return _level_target(target, _evaluation_levels(summary, target))
+    if target.metric == "admission_rate":
+        return _level_target(target, _rate_levels(dataset, per_year, target.district_id))
+    return {
+        "status": NOT_MEASURABLE,
+        "status_reason": f"no rule to measure a {target.metric} target",
+    }
+
 
 @memoize
 def assess_targets(dataset: Dataset) -> pd.DataFrame:
@@ -42,23 +72,7 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
     attainments = compare_stated_attainment(dataset)
     rows = []
     for target in targets.itertuples():
-        if not target.basis and target.years_high > 1 + DAY:
-            result = {
-                "status": UNDETERMINED,
-                "status_reason": "basis unknown: a multi-year target may be a total, a yearly "
-                "average or a level to hold every year",
-            }
-        elif target.metric == "admissions" and target.unit == "count":
-            result = _count_target(target, flows)
-        elif target.metric == "evaluation" and target.unit == "percent":
-            result = _level_target(target, _evaluation_levels(summary, target))
-        elif target.metric == "admission_rate":
-            result = _level_target(target, _rate_levels(dataset, per_year, target.district_id))
-        else:
-            result = {
-                "status": NOT_MEASURABLE,
-                "status_reason": f"no rule to measure a {target.metric} target",
-            }
+        result = _measure(target, dataset, flows, summary, per_year)
         stated = attainments[attainments["target_facts"] == target.target_facts]
         if not stated.empty:
             latest = stated.sort_values("period_end").iloc[-1]
@@ -83,16 +97,7 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
                 **result,
             }
         )
-    columns = [
-        "district_id", "metric", "subject", "category", "comparator", "target", "unit", "basis",
-        "period", "period_kind", "period_reading", "period_start", "period_end", "target_years",
-        "target_years_low", "target_years_high", "target_total", "achieved", "as_of",
-        "achieved_method", "attainment_percent", "share_elapsed", "share_elapsed_low",
-        "share_elapsed_high", "expected_attainment_percent", "projected_total", "projected_attainment_percent",
-        "status", "status_reason", "stated_attainment_percent", "stated_check", "target_facts",
-        "achieved_facts", "achieved_derived",
-    ]  # fmt: skip
-    return pd.DataFrame(rows).reindex(columns=columns)
+    return pd.DataFrame(rows).reindex(columns=ASSESSMENT_COLUMNS)
 
 
 def count_statuses(assessment: pd.DataFrame) -> pd.DataFrame:

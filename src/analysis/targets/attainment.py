@@ -54,6 +54,52 @@ def _target_for(attainment, targets: pd.DataFrame):
     return None, math.nan, ""
 
 
+ATTAINMENT_COLUMNS = [
+    "district_id", "period", "period_end", "stated_attainment_percent", "qualifier",
+    "stated_as", "achieved", "target", "target_meaning", "computed_attainment_percent",
+    "check", "difference", "implied_target", "fact_ids", "target_facts",
+]  # fmt: skip
+
+
+def _attainment_row(fact, flows: pd.DataFrame, targets: pd.DataFrame) -> dict:
+    """One stated attainment beside the one computed from the same period's admissions."""
+    above = text_of(pd.Series([fact.unit]))[0] == "percent_above_target"
+    stated = 100 + fact.value if above else fact.value
+    qualifier = "" if pd.isna(fact.comparator) else str(fact.comparator)
+    same = flows[
+        (flows["district_id"] == fact.district_id)
+        & (flows["period_start"] == fact.period_start)
+        & (flows["period_end"] == fact.period_end)
+    ]
+    flow = same.iloc[0] if not same.empty else None
+    target, target_value, meaning = _target_for(fact, targets)
+    computed, check, difference, implied = math.nan, "", math.nan, math.nan
+    if flow is not None and target is not None and target_value:
+        computed = flow["value"] / target_value * 100
+        check, difference = compare_to_stated(computed, stated, qualifier)
+    elif flow is not None and stated:
+        implied = flow["value"] / stated * 100
+    return {
+        "district_id": fact.district_id,
+        "period": period_label(fact.period_start_text, fact.period_end_text),
+        "period_end": fact.period_end,
+        "stated_attainment_percent": stated,
+        "qualifier": qualifier,
+        "stated_as": f"{fact.value:g} % above the target (derived: 100 + {fact.value:g})"
+        if above
+        else "percent of the target",
+        "achieved": np.nan if flow is None else flow["value"],
+        "target": target_value,
+        "target_meaning": meaning,
+        "computed_attainment_percent": computed,
+        "check": check,
+        "difference": difference,
+        "implied_target": implied,
+        "fact_ids": join_ids([fact.fact_id] + ([] if flow is None else [flow["fact_ids"]])),
+        "target_facts": "" if target is None else target["target_facts"],
+    }
+
+
 @memoize
 def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
     """Returns each stated attainment beside the one computed from the data.
@@ -76,48 +122,5 @@ def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
     facts = facts.drop(columns="period_kind", errors="ignore").join(readings, on="fact_id")
     flows = admission_flows(dataset)
     targets = _targets(dataset)
-    rows = []
-    for fact in facts.itertuples():
-        above = text_of(pd.Series([fact.unit]))[0] == "percent_above_target"
-        stated = 100 + fact.value if above else fact.value
-        qualifier = "" if pd.isna(fact.comparator) else str(fact.comparator)
-        same = flows[
-            (flows["district_id"] == fact.district_id)
-            & (flows["period_start"] == fact.period_start)
-            & (flows["period_end"] == fact.period_end)
-        ]
-        flow = same.iloc[0] if not same.empty else None
-        target, target_value, meaning = _target_for(fact, targets)
-        computed, check, difference, implied = math.nan, "", math.nan, math.nan
-        if flow is not None and target is not None and target_value:
-            computed = flow["value"] / target_value * 100
-            check, difference = compare_to_stated(computed, stated, qualifier)
-        elif flow is not None and stated:
-            implied = flow["value"] / stated * 100
-        rows.append(
-            {
-                "district_id": fact.district_id,
-                "period": period_label(fact.period_start_text, fact.period_end_text),
-                "period_end": fact.period_end,
-                "stated_attainment_percent": stated,
-                "qualifier": qualifier,
-                "stated_as": f"{fact.value:g} % above the target (derived: 100 + {fact.value:g})"
-                if above
-                else "percent of the target",
-                "achieved": np.nan if flow is None else flow["value"],
-                "target": target_value,
-                "target_meaning": meaning,
-                "computed_attainment_percent": computed,
-                "check": check,
-                "difference": difference,
-                "implied_target": implied,
-                "fact_ids": join_ids([fact.fact_id] + ([] if flow is None else [flow["fact_ids"]])),
-                "target_facts": "" if target is None else target["target_facts"],
-            }
-        )
-    columns = [
-        "district_id", "period", "period_end", "stated_attainment_percent", "qualifier",
-        "stated_as", "achieved", "target", "target_meaning", "computed_attainment_percent",
-        "check", "difference", "implied_target", "fact_ids", "target_facts",
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    rows = [_attainment_row(fact, flows, targets) for fact in facts.itertuples()]
+    return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)

@@ -37,6 +37,45 @@ def _chain(flows: pd.DataFrame, target) -> pd.DataFrame:
     return pd.DataFrame(chain)
 
 
+def _statuses_by_reading(target, chain: pd.DataFrame, achieved: float, per_year: bool) -> dict:
+    """The status under every admissible reading (target years, years elapsed)."""
+    elapsed_low = chain["years_low"].fillna(0).sum()
+    return {
+        (t, e): _status(achieved, target.value, t, e, per_year, target.comparator)
+        for t in (target.years_low, target.years, target.years_high)
+        for e in (max(elapsed_low, DAY), chain["years"].sum(), chain["years_high"].sum())
+    }
+
+
+def _count_attainment(target, achieved, elapsed, as_of, per_year: bool) -> tuple:
+    """Attainment, expected and projected attainment (percent) and the reason in words."""
+    years = target.years
+    total = target.value * years if per_year else target.value
+    if per_year:
+        attainment = achieved / elapsed / target.value * 100 if target.value else math.nan
+        reason = (
+            f"{achieved:g} in {elapsed:.2f} years = {achieved / elapsed:.1f} a year against "
+            f"{target.value:g} a year ({attainment:.1f} %) by {as_of.date()}"
+        )
+        return attainment, 100.0, attainment, reason
+    attainment = achieved / total * 100 if total else math.nan
+    expected = min(1.0, elapsed / years) * 100
+    projected = achieved / elapsed * years / total * 100 if total else math.nan
+    reason = (
+        f"{achieved:g} of {total:g} ({attainment:.1f} %) by {as_of.date()}, "
+        f"{expected:.0f} % of the period elapsed ({target.reading})"
+    )
+    return attainment, expected, projected, reason
+
+
+def _undetermined_note(readings: dict) -> str:
+    """One example reading for each status the readings disagree on."""
+    examples = {}
+    for (t, e), one in readings.items():
+        examples.setdefault(one, f"{one} if {e:.2f} of {t:.2f} years have elapsed")
+    return "; undetermined: " + ", ".join(examples.values())
+
+
 def _count_target(target, flows: pd.DataFrame) -> dict:
     """Measures a count target under every admissible reading of its period and of the
     achievement's cut-off; a status only if all readings agree, else `undetermined`."""
@@ -61,34 +100,14 @@ def _count_target(target, flows: pd.DataFrame) -> dict:
     elapsed = chain["years"].sum()
     elapsed_low = chain["years_low"].fillna(0).sum()
     elapsed_high = chain["years_high"].sum()
-    readings = {
-        (t, e): _status(achieved, target.value, t, e, per_year, target.comparator)
-        for t in (target.years_low, years, target.years_high)
-        for e in (max(elapsed_low, DAY), elapsed, elapsed_high)
-    }
+    readings = _statuses_by_reading(target, chain, achieved, per_year)
     statuses = sorted(set(readings.values()))
     status = statuses[0] if len(statuses) == 1 else UNDETERMINED
-    total = target.value * years if per_year else target.value
-    if per_year:
-        attainment = achieved / elapsed / target.value * 100 if target.value else math.nan
-        expected, projected = 100.0, attainment
-        reason = (
-            f"{achieved:g} in {elapsed:.2f} years = {achieved / elapsed:.1f} a year against "
-            f"{target.value:g} a year ({attainment:.1f} %) by {as_of.date()}"
-        )
-    else:
-        attainment = achieved / total * 100 if total else math.nan
-        expected = min(1.0, elapsed / years) * 100
-        projected = achieved / elapsed * years / total * 100 if total else math.nan
-        reason = (
-            f"{achieved:g} of {total:g} ({attainment:.1f} %) by {as_of.date()}, "
-            f"{expected:.0f} % of the period elapsed ({target.reading})"
-        )
+    attainment, expected, projected, reason = _count_attainment(
+        target, achieved, elapsed, as_of, per_year
+    )
     if status is UNDETERMINED:
-        examples = {}
-        for (t, e), one in readings.items():
-            examples.setdefault(one, f"{one} if {e:.2f} of {t:.2f} years have elapsed")
-        reason += "; undetermined: " + ", ".join(examples.values())
+        reason += _undetermined_note(readings)
     if not chain["cutoff_known"].all():
         reason += "; the latest figure's cut-off is not stated (it may be any day of the year)"
     return result | {
