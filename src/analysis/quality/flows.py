@@ -45,10 +45,9 @@ def _change_findings(dataset: Dataset) -> list[dict]:
     return findings
 
 
-def _flow_findings(dataset: Dataset) -> list[dict]:
+def _flow_membership_findings(flows: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
+    """Admissions over a period larger than a membership dated within it or a year after."""
     findings = []
-    flows = admission_flows(dataset)
-    members = stock_series(dataset, ("party_members",))
     for flow in flows.itertuples():
         near = members[
             (members["district_id"] == flow.district_id)
@@ -68,6 +67,40 @@ def _flow_findings(dataset: Dataset) -> list[dict]:
                         join_ids([flow.fact_ids, level.fact_ids]),
                     )
                 )
+    return findings
+
+
+def _group_share_findings(group, groups: pd.DataFrame, total, label: str) -> list[dict]:
+    """A group's stated share of admissions that differs from its stated count ÷ the total."""
+    count = groups[
+        (groups["district_id"] == group.district_id)
+        & (groups["category"] == group.category)
+        & (groups["unit"] == "count")
+        & (groups["period_start"] == group.period_start)
+        & (groups["period_end"] == group.period_end)
+    ]
+    if count.empty:
+        return []
+    computed = count.iloc[0]["value"] / total["value"] * 100
+    check, _ = compare_to_stated(computed, group.value)
+    if check != DIFFERS:
+        return []
+    return [
+        _finding(
+            group.district_id,
+            "group share differs from count ÷ total",
+            f"{label}: {count.iloc[0]['value']:g} of {total['value']:g} is "
+            f"{computed:.2f} %, stated {group.value:g} %",
+            group.value,
+            computed,
+            join_ids([group.fact_id, count.iloc[0]["fact_id"], total["fact_ids"]]),
+        )
+    ]
+
+
+def _group_findings(dataset: Dataset, flows: pd.DataFrame) -> list[dict]:
+    """Groups among admissions (by category) larger than, or at odds with, all admitted."""
+    findings = []
     groups = select_facts(dataset, metric="admissions", kind="flow")
     groups = groups[groups["category"].notna()]
     totals = flows[~flows["derived"]]
@@ -93,30 +126,15 @@ def _flow_findings(dataset: Dataset) -> list[dict]:
                 )
             )
         if group.unit == "percent":
-            count = groups[
-                (groups["district_id"] == group.district_id)
-                & (groups["category"] == group.category)
-                & (groups["unit"] == "count")
-                & (groups["period_start"] == group.period_start)
-                & (groups["period_end"] == group.period_end)
-            ]
-            if count.empty:
-                continue
-            computed = count.iloc[0]["value"] / total["value"] * 100
-            check, _ = compare_to_stated(computed, group.value)
-            if check == DIFFERS:
-                findings.append(
-                    _finding(
-                        group.district_id,
-                        "group share differs from count ÷ total",
-                        f"{label}: {count.iloc[0]['value']:g} of {total['value']:g} is "
-                        f"{computed:.2f} %, stated {group.value:g} %",
-                        group.value,
-                        computed,
-                        join_ids([group.fact_id, count.iloc[0]["fact_id"], total["fact_ids"]]),
-                    )
-                )
+            findings += _group_share_findings(group, groups, total, label)
     return findings
+
+
+def _flow_findings(dataset: Dataset) -> list[dict]:
+    """Admissions flows at odds with membership, and groups at odds with all admitted."""
+    flows = admission_flows(dataset)
+    members = stock_series(dataset, ("party_members",))
+    return _flow_membership_findings(flows, members) + _group_findings(dataset, flows)
 
 
 def _component_findings(dataset: Dataset) -> list[dict]:
