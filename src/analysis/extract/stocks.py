@@ -60,38 +60,60 @@ def _total_named_before(ctx: Context, q: Quantity) -> str | None:
     return found
 
 
-def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool) -> Reading | None:
-    """Reads a count of organisations or members that the district has ("có", "gồm", "với")."""
-    noun = metrics.noun_after(ctx.doc, q.end)
-    if q.percent:
-        return None
+def _stock_metric(ctx: Context, q: Quantity, noun) -> str | None:
+    """The stock the figure counts, from the noun after it or a total named before it."""
     metric = noun.meaning if noun else None
     if metric in ("committee_word", "cell_word"):
         metric = _split_word(ctx, q, metric)
     unknown_noun = noun is None and _WORD_AFTER.match(ctx.doc.text, q.end)
     if metric not in STOCK_NOUNS and not unknown_noun:
         metric = _total_named_before(ctx, q)
-    if metric not in STOCK_NOUNS:
-        return None
-    listed = (
+    return metric if metric in STOCK_NOUNS else None
+
+
+def _follows_a_stock(ctx: Context) -> bool:
+    """Tells whether the figure continues a list of stocks or targets of stocks."""
+    return (
         bool(ctx.readings)
         and ctx.readings[-1].kind in ("stock", "target")
         and ctx.readings[-1].metric in STOCK_NOUNS
     )
+
+
+def _other_than_stock(
+    ctx: Context, q: Quantity, noun, verb: metrics.Cue | None, target: bool, metric: str
+) -> Reading | None:
+    """A reading saying why a figure before a stock noun is not the district's stock."""
+    listed = _follows_a_stock(ctx)
     if (
         verb is not None
         and verb.meaning != "exist"
         and not (listed and verb.start < ctx.readings[-1].start)
     ):
         return other_reading(q, f"stock-after-{verb.meaning}")
-    if verb is None and not listed and not _total_named_before(ctx, q):
-        return None
     if not target and _GOAL_IS.search(ctx.doc.text, max(0, q.start - 60), q.start):
         return other_reading(q, "goal-figure")  # "vượt chỉ tiêu đặt ra là 50 đảng viên"
     if noun is not None and _PREDICATE_AFTER.match(ctx.doc.text, noun.end):
         return other_reading(q, "subject-of-a-predicate")  # "có 24 TCCSĐ kết nạp 101 …"
     if _same_noun_subset(ctx, q) or (metric == "party_members" and in_group(ctx, q, noun)):
         return other_reading(q, "subset")
+    return None
+
+
+def read_stock(ctx: Context, q: Quantity, verb: metrics.Cue | None, target: bool) -> Reading | None:
+    """Reads a count of organisations or members that the district has ("có", "gồm", "với")."""
+    noun = metrics.noun_after(ctx.doc, q.end)
+    if q.percent:
+        return None
+    metric = _stock_metric(ctx, q, noun)
+    if metric is None:
+        return None
+    # without a verb, a figure is a stock only within a list of stocks or after a named total
+    if verb is None and not _follows_a_stock(ctx) and not _total_named_before(ctx, q):
+        return None
+    other = _other_than_stock(ctx, q, noun, verb, target, metric)
+    if other is not None:
+        return other
     if target:
         return Reading(
             q.start,
