@@ -49,6 +49,62 @@ def _cell(values: dict, column, lang: str, cite: Callable[[str], str]) -> str:
     return html.escape(format_value(value, column, lang), quote=True)
 
 
+def _shown_columns(table, frame: pd.DataFrame, shown: pd.DataFrame, names) -> tuple:
+    """The declared columns the frame has, in display order, and the rows to show; a
+    `district` column comes first when rows of several districts would otherwise not say."""
+    columns = [c for c in table.columns() if c.name in table.displayed and c.name in frame.columns]
+    columns.sort(key=lambda c: table.displayed.index(c.name))
+    several = "district_id" in frame and frame["district_id"].nunique() > 1
+    if names and several and "district" not in table.displayed:
+        shown = shown.assign(district=shown["district_id"].map(names))
+        columns.insert(0, COLUMNS["district"])
+    return columns, shown
+
+
+def _head_row(columns, lang: str, anchor: str | None) -> str:
+    """The header cells, each with the column's description and unit as its tooltip."""
+    head = "".join(
+        f'<th title="{html.escape(c.description + (f" ({c.unit})" if c.unit else ""), quote=True)}"'
+        f"{' class=num' if c.kind in NUMERIC else ''}>{html.escape(c.label(lang))}</th>"
+        for c in columns
+    )
+    if anchor:
+        head = "<th class=num>#</th>" + head
+    return f"<thead><tr>{head}</tr></thead><tbody>"
+
+
+def _body_rows(shown: pd.DataFrame, columns, lang, cite, anchor, derived) -> list[str]:
+    """One row per record, derived rows marked as such, anchored by footnote number."""
+    rows = []
+    for i, values in enumerate(shown.to_dict("records")):
+        cells = "".join(
+            f"<td{' class=num' if c.kind in NUMERIC else ''}>{_cell(values, c, lang, cite)}</td>"
+            for c in columns
+        )
+        italic = derived is not None and bool(derived.iloc[i])
+        row_id = ""
+        if anchor:
+            number = int(values[anchor])
+            cells = f"<td class=num>{number}</td>" + cells
+            row_id = f' id="fact-{number}"'
+        rows.append(f'<tr{row_id} class="{"derived" if italic else "stated"}">{cells}</tr>')
+    return rows
+
+
+def _table_notes(frame: pd.DataFrame, words: dict, max_rows, derived) -> list[str]:
+    """Notes under a table: rows left out, what italics mean, and the methods used."""
+    notes = []
+    if max_rows is not None and len(frame) > max_rows:
+        notes.append(words["more"].format(n=len(frame) - max_rows))
+    if derived is not None and derived.any():
+        notes.append(words["derived"])
+    if "method" in frame.columns:
+        methods = [m for m in dict.fromkeys(frame["method"].astype(str)) if m and m != "stated"]
+        if methods:
+            notes.append(f"{words['method']}: " + "; ".join(methods[:4]) + ".")
+    return notes
+
+
 def render_table(
     frame: pd.DataFrame,
     name: str,
@@ -78,48 +134,17 @@ def render_table(
     title = caption or table.title(lang)
     if frame.empty:
         return f'<p class="vn-empty">{html.escape(words["none"].format(title=title))}</p>'
-    columns = [c for c in table.columns() if c.name in table.displayed and c.name in frame.columns]
-    columns.sort(key=lambda c: table.displayed.index(c.name))
     shown = frame if max_rows is None else frame.head(max_rows)
-    several = "district_id" in frame and frame["district_id"].nunique() > 1
-    if names and several and "district" not in table.displayed:
-        shown = shown.assign(district=shown["district_id"].map(names))
-        columns.insert(0, COLUMNS["district"])
+    columns, shown = _shown_columns(table, frame, shown, names)
+    derived = shown["derived"].fillna(False).astype(bool) if "derived" in shown else None
     parts = [
         '<div class="vn-scroll"><table class="vn-table">',
         f"<caption>{html.escape(title)}</caption>",
+        _head_row(columns, lang, anchor),
+        *_body_rows(shown, columns, lang, cite, anchor, derived),
+        "</tbody></table></div>",
     ]
-    head = "".join(
-        f'<th title="{html.escape(c.description + (f" ({c.unit})" if c.unit else ""), quote=True)}"'
-        f"{' class=num' if c.kind in NUMERIC else ''}>{html.escape(c.label(lang))}</th>"
-        for c in columns
-    )
-    if anchor:
-        head = "<th class=num>#</th>" + head
-    parts.append(f"<thead><tr>{head}</tr></thead><tbody>")
-    derived = shown["derived"].fillna(False).astype(bool) if "derived" in shown else None
-    for i, values in enumerate(shown.to_dict("records")):
-        cells = "".join(
-            f"<td{' class=num' if c.kind in NUMERIC else ''}>{_cell(values, c, lang, cite)}</td>"
-            for c in columns
-        )
-        italic = derived is not None and bool(derived.iloc[i])
-        row_id = ""
-        if anchor:
-            number = int(values[anchor])
-            cells = f"<td class=num>{number}</td>" + cells
-            row_id = f' id="fact-{number}"'
-        parts.append(f'<tr{row_id} class="{"derived" if italic else "stated"}">{cells}</tr>')
-    parts.append("</tbody></table></div>")
-    notes = []
-    if max_rows is not None and len(frame) > max_rows:
-        notes.append(words["more"].format(n=len(frame) - max_rows))
-    if derived is not None and derived.any():
-        notes.append(words["derived"])
-    if "method" in frame.columns:
-        methods = [m for m in dict.fromkeys(frame["method"].astype(str)) if m and m != "stated"]
-        if methods:
-            notes.append(f"{words['method']}: " + "; ".join(methods[:4]) + ".")
+    notes = _table_notes(frame, words, max_rows, derived)
     if notes:
         parts.append('<p class="vn-foot">' + html.escape(" ".join(notes)) + "</p>")
     return "".join(parts)
