@@ -1,4 +1,4 @@
-"""The `extract` and `merge` commands; `cli.py` adds them with `add_commands(subparsers)`.
+"""The `extract` and `merge` commands; the command line (`analysis.cli`) adds them with `add_commands(subparsers)`.
 
 Exit codes as for every command: 0 success; 1 the data is not valid (merge); 2 usage errors
 (missing or unreadable file, a file that is not UTF-8, a bad date or district). Errors are
