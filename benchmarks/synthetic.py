@@ -23,9 +23,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from analysis.datapackage import build_datapackage  # noqa: E402
-from analysis.register import load_register  # noqa: E402
-from analysis.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
+from analysis.data.datapackage import build_datapackage  # noqa: E402
+from analysis.data.register import load_register  # noqa: E402
+from analysis.data.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "work" / "panel"
 YEARS = range(2010, 2025)

@@ -28,14 +28,14 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from analysis.register import (  # noqa: E402
+from analysis.data.register import (  # noqa: E402
     canonical_province,
     district_id_for,
     load_register,
     province_facts,
 )
-from analysis.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
-from analysis.vietnamese import clean_name, clean_text, fold  # noqa: E402
+from analysis.data.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
+from analysis.text.vietnamese import clean_name, clean_text, fold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "data"

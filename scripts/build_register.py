@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from analysis.register import district_id_for  # noqa: E402
-from analysis.vietnamese import clean_name, clean_text, fold, split_type_prefix  # noqa: E402
+from analysis.data.register import district_id_for  # noqa: E402
+from analysis.text.vietnamese import clean_name, clean_text, fold, split_type_prefix  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "reference"
 OUT = ROOT / "src" / "analysis" / "reference"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.schema import TABLES
+from analysis.data.schema import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"

@@ -9,7 +9,7 @@ import csv
 import pytest
 
 from analysis import resolve_district
-from analysis.periods import parse_partial_date
+from analysis.text.periods import parse_partial_date
 
 from conftest import SHARED_DATA
 

@@ -18,7 +18,7 @@ import pytest
 from notebook_helpers import write_notebook
 
 from analysis import files
-from analysis.runner import BatchSettings, Job, RunnerError, run_batch
+from analysis.reports.runner import BatchSettings, Job, RunnerError, run_batch
 
 pytestmark = pytest.mark.notebook
 DISTRICTS = [
@@ -37,7 +37,7 @@ def _batch(out: Path, jobs: list[Job], **options):
 def _good(tmp_path: Path) -> Path:
     return write_notebook(
         tmp_path / "good.ipynb",
-        "from analysis.present import record_key_figures\nrecord_key_figures(name=name)",
+        "from analysis.present.tables import record_key_figures\nrecord_key_figures(name=name)",
     )
 
 

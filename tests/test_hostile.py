@@ -9,8 +9,8 @@ import pytest
 
 from analysis import DatasetError, load_dataset
 from analysis.cli import main
-from analysis.report_index import write_index
-from analysis.runner import BatchSettings, plan_jobs, run_batch
+from analysis.reports.index import write_index
+from analysis.reports.runner import BatchSettings, plan_jobs, run_batch
 
 from conftest import tiny_tables, write_dataset
 

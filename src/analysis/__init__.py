@@ -6,8 +6,10 @@ The public API, for notebooks and for researchers' own code:
     ds = load_dataset()            # the embedded real dataset, or a path
     find_district("huyện Sốp Cộp", ds)
 
-Modules: `growth`, `evaluations`, `targets`, `quality` (analyses returning tables), `plots`
-and `present` (showing them), `schema` (the data model), `runner` (batch reports).
+The analyses researchers call are the modules at the top: `growth`, `evaluations`, `targets`,
+`quality`. Below them: `data` (the data model, reading and checking a dataset), `text`
+(Vietnamese text, numbers and periods), `present` (tables, plots, HTML) and `reports` (the
+batch runner).
 Names are imported on first use, so that the command line starts quickly.
 """
 
@@ -15,13 +17,13 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 _LAZY = {
-    "Dataset": "dataset",
-    "load_dataset": "dataset",
-    "DatasetError": "problems",
-    "Problem": "problems",
-    "DistrictLookupError": "lookup",
-    "find_district": "lookup",
-    "resolve_district": "lookup",
+    "Dataset": "data.dataset",
+    "load_dataset": "data.dataset",
+    "DatasetError": "data.problems",
+    "Problem": "data.problems",
+    "DistrictLookupError": "data.lookup",
+    "find_district": "data.lookup",
+    "resolve_district": "data.lookup",
 }
 __all__ = sorted(_LAZY)
 

@@ -30,7 +30,7 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(path: str | None, args: argparse.Namespace):
-    from .dataset import load_dataset
+    from analysis.data.dataset import load_dataset
 
     if path and not Path(path).exists():
         raise UsageError(f"no dataset at {path}")
@@ -39,7 +39,7 @@ def _load(path: str | None, args: argparse.Namespace):
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validates a dataset and prints its summary."""
-    from .problems import DatasetError
+    from analysis.data.problems import DatasetError
 
     try:
         dataset = _load(args.path, args)
@@ -72,8 +72,8 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
     """Prints or writes data/datapackage.json and the README field tables."""
     import json
 
-    from .datapackage import build_datapackage, write_descriptor_files
-    from .paths import SOURCE_ROOT
+    from analysis.data.datapackage import build_datapackage, write_descriptor_files
+    from analysis.paths import SOURCE_ROOT
 
     if args.write:
         for path in write_descriptor_files(SOURCE_ROOT / "data"):
@@ -85,7 +85,7 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
 
 def cmd_find(args: argparse.Namespace) -> int:
     """Looks a district up by name or id."""
-    from .lookup import find_district
+    from analysis.data.lookup import find_district
 
     dataset = _load(args.data, args)
     matches = find_district(args.query, dataset)
@@ -114,8 +114,8 @@ def cmd_table(args: argparse.Namespace) -> int:
     """Prints an analysis table to stdout."""
     import importlib
 
-    from .export import write_table
-    from .lookup import DistrictLookupError, resolve_district
+    from analysis.data.lookup import DistrictLookupError, resolve_district
+    from analysis.present.export import write_table
 
     dataset = _load(args.data, args)
     module, function, _ = TABLES[args.name]
@@ -145,7 +145,7 @@ def _apply_params(jobs, given: dict[str, str]):
     import dataclasses
     import json as json_module
 
-    from .notebook_params import coerce_text, read_parameters
+    from analysis.reports.params import coerce_text, read_parameters
 
     if not given:
         return jobs
@@ -180,9 +180,9 @@ def cmd_reports(args: argparse.Namespace) -> int:
     A run whose inputs are all unchanged reuses the previous plan and imports neither pandas
     nor the notebook machinery, so it finishes in a fraction of a second.
     """
-    from .paths import default_reports_dir, embedded_data_dir
-    from .report_index import write_index
-    from .runner import (
+    from analysis.paths import default_reports_dir, embedded_data_dir
+    from analysis.reports.index import write_index
+    from analysis.reports.runner import (
         BatchSettings,
         RunnerError,
         default_data_argument,
@@ -211,7 +211,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
         if cached is not None:
             jobs, data = cached  # inputs unchanged since the last run: no need to load the data
         else:
-            from .problems import DatasetError
+            from analysis.data.problems import DatasetError
 
             try:
                 dataset = _load(args.data, args)
@@ -275,7 +275,7 @@ def cmd_strip(args: argparse.Namespace) -> int:
     """Removes outputs and execution counts from notebooks (in place)."""
     import nbformat
 
-    from .files import write_text_atomic
+    from analysis.files import write_text_atomic
 
     for name in args.notebooks:
         notebook = nbformat.read(name, as_version=4)

@@ -17,13 +17,17 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 from statsmodels.stats.proportion import multinomial_proportions_confint, proportion_confint
 
-from .consistency import DIFFERS, compare_to_stated, rounding_tolerance, stated_decimals
-from .dataset import Dataset
-from .growth import stock_series
-from .memo import memoize
-from .periods import period_label
-from .schema import CUMULATIVE_CATEGORIES, PRE2018_ORGANIZATION_CATEGORIES, RATING_CATEGORIES
-from .selection import join_ids, select_facts, text_of
+from analysis.data.dataset import Dataset
+from analysis.data.schema import (
+    CUMULATIVE_CATEGORIES,
+    PRE2018_ORGANIZATION_CATEGORIES,
+    RATING_CATEGORIES,
+)
+from analysis.data.selection import join_ids, select_facts, text_of
+from analysis.growth import stock_series
+from analysis.memo import memoize
+from analysis.text.periods import period_label
+from analysis.text.rounding import DIFFERS, compare_to_stated, rounding_tolerance, stated_decimals
 
 PRE2018_ONLY = {"clean_strong_exemplary", "clean_strong", "clean_strong_or_above"}
 TOTAL_WINDOW_BEFORE = pd.Timedelta(days=366)

@@ -11,11 +11,11 @@ import math
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
-from .memo import memoize
-from .periods import moment_of, parse_partial_date, period_label, years_between_series
-from .schema import STOCK_METRICS
-from .selection import count_ids, join_ids, label_districts, select_facts, text_of
+from analysis.data.dataset import Dataset
+from analysis.data.schema import STOCK_METRICS
+from analysis.data.selection import count_ids, join_ids, label_districts, select_facts, text_of
+from analysis.memo import memoize
+from analysis.text.periods import moment_of, parse_partial_date, period_label, years_between_series
 
 NEAR_DAYS = 366
 """How far (days) a membership stock may lie from a period's end to serve as its base."""

@@ -7,6 +7,9 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 """The installed `analysis` package."""
 
+TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"
+"""Templates of the HTML pages: the report (nbconvert) and the index (Jinja)."""
+
 REFERENCE_DIR = PACKAGE_DIR / "reference"
 """Reference tables shipped inside the package (district register, provinces)."""
 

@@ -26,14 +26,14 @@ import re
 
 import pandas as pd
 
-from .consistency import DIFFERS, compare_to_stated
-from .dataset import Dataset
-from .evaluations import check_evaluations
-from .growth import admission_flows, admissions_per_year, stock_series
-from .memo import memoize
-from .periods import period_label, years_between
-from .selection import join_ids, label_districts, select_facts, text_of
-from .targets import compare_stated_attainment
+from analysis.data.dataset import Dataset
+from analysis.data.selection import join_ids, label_districts, select_facts, text_of
+from analysis.evaluations import check_evaluations
+from analysis.growth import admission_flows, admissions_per_year, stock_series
+from analysis.memo import memoize
+from analysis.targets import compare_stated_attainment
+from analysis.text.periods import period_label, years_between
+from analysis.text.rounding import DIFFERS, compare_to_stated
 
 RATE_TOLERANCE = 0.10
 COLUMNS = [

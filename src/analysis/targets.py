@@ -28,13 +28,13 @@ import math
 import numpy as np
 import pandas as pd
 
-from .consistency import compare_to_stated
-from .dataset import Dataset
-from .evaluations import summarize_evaluations
-from .growth import admission_flows, admissions_per_year
-from .memo import memoize
-from .periods import period_label, years_between
-from .selection import join_ids, select_facts, text_of
+from analysis.data.dataset import Dataset
+from analysis.data.selection import join_ids, select_facts, text_of
+from analysis.evaluations import summarize_evaluations
+from analysis.growth import admission_flows, admissions_per_year
+from analysis.memo import memoize
+from analysis.text.periods import period_label, years_between
+from analysis.text.rounding import compare_to_stated
 
 MET, ON_TRACK, BEHIND, NOT_MET, NOT_MEASURABLE = (
     "met",

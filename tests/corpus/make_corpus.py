@@ -21,7 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from analysis.schema import DISTRICTS, FACTS, SOURCES
+from analysis.data.schema import DISTRICTS, FACTS, SOURCES
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

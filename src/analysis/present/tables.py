@@ -1,0 +1,189 @@
+"""Showing results in notebooks and their HTML exports, safely and the same way every time.
+
+Everything that comes from data (names, notes, addresses) is escaped before it becomes HTML,
+so a dataset cannot inject markup or script into a shared report. Tables render without
+random ids, so that a report is byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from analysis.data.dataset import Dataset
+from analysis.data.selection import text_of
+from analysis.present.key_figures import record_key_figures  # noqa: F401 - notebooks call present.record_key_figures
+from analysis.text.periods import period_label
+
+_TABLE_STYLE = (
+    "<style>.vn-scroll{overflow-x:auto;max-width:100%}"
+    ".vn-table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0}"
+    "table.vn-table th,table.vn-table td{border:1px solid #ccc;padding:2px 6px;vertical-align:top;"
+    "text-align:left !important}"
+    ".vn-table th{background:#f3f3f3}.vn-table tr.derived td{font-style:italic;color:#444}"
+    ".vn-banner{padding:6px 10px;border-radius:4px;margin:6px 0}"
+    ".vn-synthetic{background:#fde2e2;border:1px solid #c33;font-weight:bold}"
+    ".vn-note{background:#f6f6f0;border-left:3px solid #aa8}</style>"
+)
+
+
+def _display(html_text: str) -> object:
+    from IPython.display import HTML
+
+    return HTML(html_text)
+
+
+def escape(value: object) -> str:
+    """Escapes any value for HTML text (None and NaN become empty)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return html.escape(str(value), quote=True)
+
+
+def _link(url: str) -> str:
+    safe = escape(url)
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{safe}" rel="noopener noreferrer">{safe}</a>'
+    return safe
+
+
+def html_table(
+    frame: pd.DataFrame,
+    columns: Iterable[str] | None = None,
+    *,
+    links: Iterable[str] = (),
+    derived_column: str | None = "derived",
+    caption: str | None = None,
+    max_rows: int | None = None,
+) -> str:
+    """Renders a table as HTML with every cell escaped.
+
+    Args:
+        frame: The table.
+        columns: Columns to show (all by default).
+        links: Columns holding web addresses, shown as links (http and https only).
+        derived_column: A boolean column marking derived rows, shown in italics.
+        caption: A caption above the table.
+        max_rows: Show at most this many rows, saying how many were left out.
+    """
+    columns = list(columns) if columns is not None else list(frame.columns)
+    links = set(links)
+    shown = frame if max_rows is None else frame.head(max_rows)
+    parts = [_TABLE_STYLE, '<div class="vn-scroll"><table class="vn-table">']
+    if caption:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    parts.append(
+        "<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr></thead><tbody>"
+    )
+    for _, row in shown.iterrows():
+        flag = row[derived_column] if derived_column and derived_column in row else False
+        derived = bool(flag) if isinstance(flag, bool | int) else False
+        cells = "".join(
+            f"<td>{_link(str(row[c])) if c in links else escape(row[c])}</td>" for c in columns
+        )
+        parts.append(f'<tr class="{"derived" if derived else "stated"}">{cells}</tr>')
+    parts.append("</tbody></table></div>")
+    if max_rows is not None and len(frame) > max_rows:
+        parts.append(f"<p><em>{len(frame) - max_rows} more rows not shown.</em></p>")
+    return "".join(parts)
+
+
+def show_table(frame: pd.DataFrame, columns: Iterable[str] | None = None, **options) -> object:
+    """Displays a table (see `html_table`); an empty table shows a short notice instead."""
+    if frame.empty:
+        return show_note(options.get("caption", "Table") + ": nothing to show for this selection.")
+    return _display(html_table(frame, columns, **options))
+
+
+def show_note(text: str, *, synthetic: bool = False) -> object:
+    """Displays a highlighted note (escaped text)."""
+    kind = "vn-synthetic" if synthetic else "vn-note"
+    return _display(f'{_TABLE_STYLE}<div class="vn-banner {kind}">{escape(text)}</div>')
+
+
+def dataset_banner(dataset: Dataset, scope: str = "") -> object:
+    """Displays where the data comes from, and a warning when it is synthetic.
+
+    Args:
+        dataset: The dataset, or the subset a report uses.
+        scope: What the subset is ("the district and its region"), shown before the counts.
+    """
+    summary = dataset.summary()
+    text = (
+        f"Data: {summary['origin']}{' — ' + scope if scope else ''} — {summary['districts']} "
+        f"districts, {summary['facts']} facts, {summary['sources']} sources; fingerprint "
+        f"{summary['fingerprint'][:12]}."
+    )
+    if dataset.synthetic:
+        return show_note(
+            "SYNTHETIC DATA, generated for benchmarks: not real figures. " + text, synthetic=True
+        )
+    return show_note(text)
+
+
+def district_header(dataset: Dataset, district_id: str) -> object:
+    """Displays a district's name, type, provinces before and after 2025, and region."""
+    row = dataset.districts.set_index("district_id").loc[district_id]
+    facts = dataset.facts[dataset.facts["district_id"] == district_id]
+    sources = facts["source_id"].nunique()
+    years = pd.concat([facts["period_start"], facts["period_end"]]).dt.year.dropna()
+    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no dates"
+    lines = [
+        f"<h2>{escape(row['type'])} {escape(row['name'])}</h2>",
+        "<p>",
+        f"Province before 1 July 2025: <b>{escape(row['province'])}</b>; from 1 July 2025: "
+        f"<b>{escape(row['province_2025'])}</b>. Region: {escape(row['region'])}.<br>",
+        f"District id <code>{escape(district_id)}</code>"
+        + (
+            f", GSO code {escape(row['gso_code'])}"
+            if row["gso_code"]
+            else ", not in the GSO register of July 2025"
+        )
+        + f". {len(facts)} facts from {sources} source(s), {span}.",
+        "</p>",
+    ]
+    if row.get("note"):
+        lines.append(f"<p><em>{escape(row['note'])}</em></p>")
+    return _display("".join(lines))
+
+
+def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.DataFrame:
+    """Returns facts joined with their sources, ready to show: the figures over time."""
+    facts = (
+        dataset.facts
+        if district_id is None
+        else dataset.facts[dataset.facts["district_id"] == district_id]
+    )
+    joined = facts.merge(dataset.sources, on="source_id", how="left")
+    what = text_of(joined["metric"])
+    for column in ("subject", "category"):
+        detail = text_of(joined[column])
+        what = what.where(detail == "", what + " · " + detail)
+    return pd.DataFrame(
+        {
+            "period": [
+                period_label(s, e)
+                for s, e in zip(joined["period_start_text"], joined["period_end_text"], strict=True)
+            ],
+            "figure": what,
+            "kind": text_of(joined["kind"]),
+            "value": text_of(joined["comparator"]) + joined["value"].map(lambda v: f"{v:g}"),
+            "unit": text_of(joined["unit"]),
+            "source": joined["publisher"].where(joined["publisher"] != "", joined["source_id"]),
+            "published": joined["published_text"],
+            "paragraph": joined["paragraph"],
+            "url": joined["url"],
+            "note": joined["note"],
+            "fact_id": joined["fact_id"],
+            "period_end": joined["period_end"],
+        }
+    ).sort_values(["period_end", "figure"], kind="stable")

@@ -1,0 +1,273 @@
+"""The batch runner on the real notebooks and on small test notebooks."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from notebook_helpers import normalise_outputs, write_notebook
+
+from analysis import load_dataset
+from analysis.reports.index import write_index
+from analysis.reports.runner import BatchSettings, Job, RunnerError, plan_jobs, run_batch
+
+from conftest import REPO, tiny_tables, write_dataset
+
+pytestmark = pytest.mark.notebook
+DISTRICTS = ["sop-cop-son-la", "sa-thay-kon-tum"]
+
+
+def _batch(out_dir: Path, job_list, **options):
+    settings = BatchSettings(out_dir=out_dir, progress=False, data_fingerprint="test", **options)
+    return run_batch(job_list, settings)
+
+
+@pytest.fixture(scope="module")
+def embedded_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    dataset = load_dataset()
+    jobs = plan_jobs(dataset, "", districts=DISTRICTS)
+    first = _batch(out, jobs, data_origin="embedded", jobs=2)
+    write_index(first, "embedded", dataset.fingerprint, jobs)
+    second = _batch(out, jobs, data_origin="embedded", jobs=2)
+    return out, jobs, first, second
+
+
+def test_every_notebook_runs_on_the_embedded_data(embedded_run):
+    out, jobs, first, _ = embedded_run
+    assert [r.status for r in first.results] == ["ok"] * len(jobs), [r.error for r in first.results]
+    assert {j.name for j in jobs} == {
+        "compare-growth",
+        "compare-evaluations",
+        "compare-targets",
+        "data-quality",
+        *DISTRICTS,
+    }
+    for job in jobs:
+        for suffix in (".html", ".ipynb", ".json"):
+            assert (out / job.folder() / f"{job.name}{suffix}").is_file()
+
+
+def test_explore_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
+    notebook = REPO / "notebooks" / "explore.ipynb"
+    batch = _batch(tmp_path, [Job("explore", "comparison", notebook, {}, "Explore", "k")])
+    assert batch.results[0].status == "ok", batch.results[0].error
+    executed = nbformat.read(tmp_path / "comparisons" / "explore.ipynb", as_version=4)
+    errors = [
+        o
+        for c in executed.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "error"
+    ]
+    assert not errors
+    lookup = next(
+        c for c in executed.cells if "find_district" in c.source and c.cell_type == "code"
+    )
+    assert "long-xuyen-an-giang" in json.dumps(lookup.outputs)
+
+
+def test_second_run_skips_everything(embedded_run):
+    _, jobs, _, second = embedded_run
+    assert [r.status for r in second.results] == ["skipped"] * len(jobs)
+    assert second.seconds < 5
+
+
+def test_html_has_no_code_and_embeds_its_figures(embedded_run):
+    out = embedded_run[0]
+    html = (out / "districts" / "sop-cop-son-la.html").read_text()
+    assert "load_dataset(" not in html and "check_types" not in html
+    assert '<div class="jp-CodeMirrorEditor' not in html and '<div class="highlight' not in html
+    assert html.count('src="data:image/png;base64,') >= 5
+    assert "<script" not in html  # nothing to load from the network: works offline and alone
+    assert 'district = "sop-cop-son-la"' in html.replace("&quot;", '"')  # the header's parameters
+    assert "Sốp Cộp" in html
+
+
+def test_keep_code_shows_the_code(embedded_run):
+    from analysis.present.html import export_html, make_exporter
+
+    notebook = nbformat.read(embedded_run[0] / "districts" / "sop-cop-son-la.ipynb", as_version=4)
+    header = {"title": "t", "parameters": {}, "data_origin": "e", "data_fingerprint": "f", "generated": "g",
+              "version": "v", "provenance": "p"}  # fmt: skip
+    html = export_html(make_exporter(keep_code=True), notebook, header)
+    assert '<div class="jp-CodeMirrorEditor' in html and "check_types" in html
+
+
+def test_provenance_sidecar(embedded_run):
+    record = json.loads((embedded_run[0] / "districts" / "sop-cop-son-la.json").read_text())
+    assert record["status"] == "ok" and record["parameters"]["district"] == "sop-cop-son-la"
+    assert set(record["versions"]) >= {"pandas", "statsmodels", "seaborn", "papermill", "python"}
+    assert len(record["library_sha256"]) == 64 and len(record["data"]["data_key"]) == 64
+    assert record["timings"]["execute_seconds"] > 0
+    assert record["key_figures"]["members"] == 4014
+
+
+def test_index_lists_every_report_with_key_figures(embedded_run):
+    out, jobs, _, _ = embedded_run
+    index = (out / "index.html").read_text()
+    assert index.index("Growth across districts") < index.index("Sốp Cộp")
+    for job in jobs:
+        assert f'href="{job.folder()}/{job.name}.html"' in index
+    assert "members = 4014" in index
+    summary = json.loads((out / "index.json").read_text())
+    assert summary["counts"]["ok"] == len(jobs)
+
+
+def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
+    import papermill
+
+    dataset = load_dataset()
+    jobs = plan_jobs(
+        dataset, "", districts=["sa-thay-kon-tum", "sop-cop-son-la"], include_comparisons=False
+    )
+    batch = _batch(
+        tmp_path / "warm", jobs, jobs=1
+    )  # one worker: the second report reuses the kernel
+    assert [r.status for r in batch.results] == ["ok", "ok"]
+    warm = nbformat.read(tmp_path / "warm" / "districts" / "sop-cop-son-la.ipynb", as_version=4)
+    fresh_path = tmp_path / "fresh.ipynb"
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / "district_report.ipynb"),
+        str(fresh_path),
+        parameters={"district": "sop-cop-son-la", "data": ""},
+        cwd=str(REPO / "notebooks"),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    fresh = nbformat.read(fresh_path, as_version=4)
+    assert normalise_outputs(warm) == normalise_outputs(fresh)
+
+
+def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+    notebook = write_notebook(tmp_path / "nb.ipynb", "print(name)")
+    out = tmp_path / "out"
+    job = Job("one", "district", notebook, {"name": "a", "nmae": "typo"}, "One", "k")
+    with pytest.raises(RunnerError, match="unknown parameter 'nmae'"):
+        _batch(out, [job])
+    assert not out.exists()
+
+
+def test_wrong_type_and_missing_required_parameter_are_refused(tmp_path):
+    notebook = write_notebook(tmp_path / "nb.ipynb", "print(name)")
+    jobs = [
+        Job("a", "district", notebook, {"name": 29}, "A", "k"),
+        Job("b", "district", notebook, {}, "B", "k"),
+    ]
+    with pytest.raises(RunnerError) as info:
+        _batch(tmp_path / "out", jobs)
+    assert "name must be str, got int 29" in str(info.value)
+    assert "missing required parameter 'name'" in str(info.value)
+
+
+def test_failing_notebook_is_reported_and_the_others_complete(tmp_path):
+    good = write_notebook(
+        tmp_path / "good.ipynb",
+        "from analysis.present.tables import record_key_figures\nrecord_key_figures(name=name)",
+    )
+    bad = write_notebook(
+        tmp_path / "bad.ipynb", "raise ValueError('broken on purpose')", "print('never')"
+    )
+    jobs = [
+        Job("good-1", "district", good, {"name": "one"}, "Good 1", "k"),
+        Job("bad", "district", bad, {"name": "two"}, "Bad", "k"),
+        Job("good-2", "district", good, {"name": "three"}, "Good 2", "k"),
+    ]
+    batch = _batch(tmp_path / "out", jobs, jobs=1)
+    assert [r.status for r in batch.results] == ["ok", "failed", "ok"]
+    assert "ValueError: broken on purpose" in batch.results[1].error
+    assert batch.results[2].key_figures == {"name": "three"}
+    html = (tmp_path / "out" / "districts" / "bad.html").read_text()
+    assert "This report failed" in html and "broken on purpose" in html
+    executed = nbformat.read(tmp_path / "out" / "districts" / "bad.ipynb", as_version=4)
+    assert executed.cells[0].source.startswith("**This report failed:**")
+    assert (
+        json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())["status"] == "failed"
+    )
+    again = _batch(tmp_path / "out", jobs, jobs=1)
+    assert [r.status for r in again.results] == [
+        "skipped",
+        "failed",
+        "skipped",
+    ]  # failures are retried
+
+
+def test_a_data_change_reruns_only_what_depends_on_it(tmp_path):
+    tables = tiny_tables()  # Sốp Cộp (northern mountains) and Sa Thầy (central highlands)
+    tables["districts"].append(
+        dict(tables["districts"][0], district_id="song-ma-son-la", gso_code="", name="Sông Mã")
+    )
+    folder = write_dataset(tmp_path / "data", tables)
+    out = tmp_path / "out"
+    jobs = plan_jobs(load_dataset(folder), str(folder))
+    assert [r.status for r in _batch(out, jobs).results] == ["ok"] * len(jobs)
+    tables["facts"][4]["value"] = "57"  # Sa Thầy's base organisations
+    write_dataset(folder, tables)
+    jobs = plan_jobs(load_dataset(folder), str(folder))
+    statuses = {r.job.name: r.status for r in _batch(out, jobs).results}
+    assert statuses == {
+        "compare-growth": "ok", "compare-evaluations": "ok", "compare-targets": "ok", "data-quality": "ok",
+        "sa-thay-kon-tum": "ok", "sop-cop-son-la": "skipped", "song-ma-son-la": "skipped",
+    }  # fmt: skip
+
+
+def test_hostile_parameter_values_are_data(tmp_path):
+    notebook = write_notebook(
+        tmp_path / "nb.ipynb",
+        "from analysis.present.tables import record_key_figures\nrecord_key_figures(value=name, length=len(name))",
+    )
+    hostile = 'x"; import os; os.remove("nothing") #\n\\"\'\'\'<script>alert(1)</script>'
+    batch = _batch(tmp_path / "out", [Job("h", "district", notebook, {"name": hostile}, "H", "k")])
+    assert batch.results[0].status == "ok", batch.results[0].error
+    assert batch.results[0].key_figures == {"value": hostile, "length": len(hostile)}
+    html = (tmp_path / "out" / "districts" / "h.html").read_text()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_report_names_cannot_leave_the_output_folder(tmp_path):
+    notebook = write_notebook(tmp_path / "nb.ipynb", "1")
+    for name in ("../escape", "/etc/passwd", "a/../../b", "UPPER", "sốp-cộp"):
+        with pytest.raises(RunnerError, match="unsafe report name"):
+            _batch(tmp_path / "out", [Job(name, "district", notebook, {"name": "x"}, "X", "k")])
+    assert not any(p.suffix == ".html" for p in tmp_path.rglob("*"))
+
+
+def test_plan_refuses_colliding_or_unsafe_district_ids():
+    dataset = load_dataset()
+    with pytest.raises(Exception, match="no district matches"):
+        plan_jobs(dataset, "", districts=["../../etc"])
+    names = [j.name for j in plan_jobs(dataset, "", districts=["Sốp Cộp", "sop-cop-son-la"])]
+    assert names.count("sop-cop-son-la") == 1
+    assert all(re.fullmatch(r"[a-z0-9-]+", n) for n in names)
+
+
+def test_a_kernel_that_does_not_start_is_replaced_once(monkeypatch, tmp_path):
+    import asyncio
+
+    from analysis.reports.runner import Worker
+
+    attempts = []
+
+    async def flaky(self):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    async def stop(self):
+        return None
+
+    monkeypatch.setattr(Worker, "_start_once", flaky)
+    monkeypatch.setattr(Worker, "stop", stop)
+    asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+    assert len(attempts) == 2
+    attempts.clear()
+
+    async def broken(self):
+        attempts.append(1)
+        raise RuntimeError("no kernel")
+
+    monkeypatch.setattr(Worker, "_start_once", broken)
+    with pytest.raises(RuntimeError, match="no kernel"):
+        asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+    assert len(attempts) == 2
