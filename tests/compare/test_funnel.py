@@ -5,7 +5,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.compare.funnel import FUNNEL_COLUMNS, Position, compute_funnel, funnel_curve
+from analysis.compare.funnel import (
+    CURVE_COLUMNS,
+    FUNNEL_COLUMNS,
+    Position,
+    compute_funnel,
+    funnel_curves,
+)
 from analysis.compare.inputs import ComparisonInputError
 from analysis.compare.limits import Adjustment
 
@@ -90,15 +96,22 @@ def test_false_discovery_control_flags_fewer_than_raw_p_values():
     assert compute_funnel(data)["flagged_fdr"].isna().all()  # not requested
 
 
-def test_the_curve_follows_the_limits_at_each_exposure():
-    table = compute_funnel(panel(60, seed=5), adjustment=Adjustment.NONE)
-    curve = funnel_curve(table, points=400)
+def test_the_curves_follow_the_limits_at_each_exposure():
+    data = pd.concat([panel(60, seed=5), panel(20, seed=6, kind="share", indicator="excellent")])
+    table = compute_funnel(data, adjustment=Adjustment.NONE)
+    curves = funnel_curves(table, points=400)
+    assert list(curves.columns) == CURVE_COLUMNS
+    assert set(curves["indicator"]) == {"admissions", "excellent"}
+    curve = curves[curves["indicator"] == "admissions"]
     assert curve["exposure"].is_monotonic_increasing
     widths = curve["high_998"] - curve["low_998"]
     assert widths.iloc[-1] < widths.iloc[0]  # the funnel narrows
     row = table.iloc[0]
     nearest = curve.iloc[(curve["exposure"] - row["exposure"]).abs().argmin()]
     assert nearest["high_998"] == pytest.approx(row["high_998"], rel=0.05)
+    shares = curves.loc[curves["indicator"] == "excellent", "exposure"]
+    assert (shares == shares.round()).all()  # whole numbers of units rated
+    assert funnel_curves(compute_funnel(panel(0))).empty
 
 
 @pytest.mark.parametrize(

@@ -212,32 +212,32 @@ def compute_funnel(
     return table[FUNNEL_COLUMNS + extra].reset_index(drop=True)
 
 
-def funnel_curve(comparison: pd.DataFrame, points: int = 200) -> pd.DataFrame:
-    """The limits of one comparison (rows of `compute_funnel` for one indicator and window)
-    over a range of exposures, for drawing: exposure, target and the four limits per 100."""
+CURVE_COLUMNS = ["indicator", "window", "exposure", "target", "low_95", "high_95", "low_998", "high_998"]  # fmt: skip
+
+
+def _curve(comparison: pd.DataFrame, points: int) -> pd.DataFrame:
     rows = comparison[comparison["value"].notna()]
     first = comparison.iloc[0]
     if rows.empty or not np.isfinite(first["target"]):
-        return pd.DataFrame(columns=["exposure", "target", *_limit_columns()])
+        return pd.DataFrame(columns=CURVE_COLUMNS)
     kind, target = Kind(first["kind"]), first["target"] / PER
     low, high = rows["exposure"].min(), rows["exposure"].max()
-    exposure = np.geomspace(max(low / 2, 1e-9), high * 1.5, points)
+    exposure = np.geomspace(low / 2, high * 1.5, points)
     if kind == Kind.SHARE:
         exposure = np.unique(np.maximum(1, np.round(exposure)))
     curve = {"exposure": exposure, "target": np.full(len(exposure), target * PER)}
+    adjustment, phi, tau2 = Adjustment(first["adjustment"]), first["phi"], first["tau2"]
     for key, level in LEVELS.items():
-        lower, upper, _ = control_limits(
-            kind,
-            target,
-            exposure,
-            level,
-            Adjustment(first["adjustment"]),
-            first["phi"],
-            first["tau2"],
-        )
+        lower, upper, _ = control_limits(kind, target, exposure, level, adjustment, phi, tau2)
         curve[f"low_{key}"], curve[f"high_{key}"] = lower * PER, upper * PER
-    return pd.DataFrame(curve)
+    return pd.DataFrame(curve).assign(indicator=first["indicator"], window=first["window"])[
+        CURVE_COLUMNS
+    ]
 
 
-def _limit_columns() -> list[str]:
-    return [f"{end}_{key}" for key in LEVELS for end in ("low", "high")]
+def funnel_curves(funnel: pd.DataFrame, points: int = 200) -> pd.DataFrame:
+    """The target and limits of every comparison of `compute_funnel` over a range of
+    exposures (half the smallest to 1.5 times the largest), for drawing; per 100."""
+    parts = [_curve(group, points) for _, group in funnel.groupby(["indicator", "window"])]
+    parts = [part for part in parts if not part.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CURVE_COLUMNS)

@@ -205,6 +205,29 @@ def _fit(frame: pd.DataFrame, design: pd.DataFrame, family: Family):
     return poisson, chosen, alpha, float(discrete.llf)
 
 
+def _diagnostics(result) -> dict[str, float]:
+    return {
+        "deviance": float(result.deviance),
+        "pearson_chi2": float(result.pearson_chi2),
+        "df_resid": float(result.df_resid),
+        "aic": float(result.aic),
+        "log_likelihood": float(result.llf),
+        "converged": bool(result.converged),
+    }
+
+
+def _residuals(frame: pd.DataFrame, result) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "district_id": frame["district_id"].to_numpy(),
+            "window": frame["window"].to_numpy(),
+            "observed": frame["numerator"].to_numpy(),
+            "fitted": np.asarray(result.fittedvalues),
+            "pearson_residual": np.asarray(result.resid_pearson),
+        }
+    )
+
+
 def _reading(model: CountModel) -> str:
     windows = ", ".join(f"{w} ({n} districts)" for w, n in model.windows.items())
     overdispersed = bool(model.dispersion_tests["p_value"].iloc[0] < 0.05)
@@ -252,7 +275,6 @@ def fit_count_model(
     design, terms = _design(frame, list(effects))
     poisson, result, alpha, nb_llf = _fit(frame, design, family)
     low, high = (float(v) for v in np.exp(np.asarray(result.conf_int(0.05))[0]) * PER)
-    fitted = np.asarray(result.fittedvalues)
     model = CountModel(
         family=family,
         indicator=indicator,
@@ -265,23 +287,8 @@ def fit_count_model(
         dispersion=float(result.pearson_chi2 / result.df_resid),
         dispersion_tests=_dispersion_tests(poisson, nb_llf),
         alpha=alpha,
-        diagnostics={
-            "deviance": float(result.deviance),
-            "pearson_chi2": float(result.pearson_chi2),
-            "df_resid": float(result.df_resid),
-            "aic": float(result.aic),
-            "log_likelihood": float(result.llf),
-            "converged": bool(result.converged),
-        },
-        residuals=pd.DataFrame(
-            {
-                "district_id": frame["district_id"].to_numpy(),
-                "window": frame["window"].to_numpy(),
-                "observed": frame["numerator"].to_numpy(),
-                "fitted": fitted,
-                "pearson_residual": np.asarray(result.resid_pearson),
-            }
-        ),
+        diagnostics=_diagnostics(result),
+        residuals=_residuals(frame, result),
         excluded=excluded,
     )
     model.reading = _reading(model)
