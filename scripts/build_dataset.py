@@ -10,6 +10,10 @@ What the conversion does, row by row (documented in data/README.md):
   * each fact gets the id <source id>-<rank of the row within its source>;
   * `basis` is set for targets and for stocks over a period, from the reader's note;
   * qualifiers the reader wrote in the note ("stated as more than 9200") go to `comparator`;
+  * `period_kind` is set from the reader's note (PERIOD_KINDS), a few decisions by hand
+    (PERIOD_KIND_BY_HAND), or else the period's shape;
+  * the pre-2018 "clean and strong" grades of Đam Rông, Long Xuyên and Quảng Điền are
+    recoded to the pre-2018 categories (PRE2018_RECODES);
   * some `other` rows are recoded to named metrics or categories where several districts
     share them (RECODES below); the note records it.
 Nothing else changes: values, periods, paragraphs and notes stay as the readers wrote them.
@@ -35,6 +39,7 @@ from analysis.data.register import (  # noqa: E402
     province_facts,
 )
 from analysis.data.schema import DISTRICTS, FACTS, SOURCES  # noqa: E402
+from analysis.text.periods import PeriodKind, infer_period_kind  # noqa: E402
 from analysis.text.vietnamese import clean_name, clean_text, fold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -88,7 +93,47 @@ RECODES: tuple[tuple[str, dict[str, str]], ...] = (
     ),
 )
 
-QUALIFIERS = ((r"stated as (more than|over) \d", ">"), (r"stated as nearly \d", "~"))
+# Pre-2018 "clean and strong" grades that readers recorded as another category (hand-checked
+# against their notes): (district, pattern on the note, changes).
+PRE2018_RECODES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("Đam Rông", r"^top tier of the pre-2018 scheme", {"category": "clean_strong_or_above"}),
+    ("Long Xuyên", r"pre-2018 rating clean and strong", {"category": "clean_strong_or_above"}),
+    (
+        "Quảng Điền",
+        r"exemplary clean-and-strong for 2017",
+        {"metric": "evaluation", "subject": "organization", "category": "clean_strong_exemplary"},
+    ),
+    (
+        "Quảng Điền",
+        r"^cells and committees recognised as clean-and-strong",
+        {"metric": "evaluation", "subject": "organization", "category": "clean_strong_or_above"},
+    ),
+)
+PRE2018_MARK = "[recoded to the pre-2018 clean-and-strong grade]"
+
+# How a period is meant (period_kind), from the reader's note: first match wins. Rows that
+# match none get the kind their shape implies (analysis.text.periods.infer_period_kind).
+PERIOD_KINDS: tuple[tuple[str, str], ...] = (
+    (r"since the start of (the )?(\d{4}-\d{4} )?term|term to date|since start of the "
+     r"\d{4}-\d{4} term", "term_to_date"),
+    (r"last 10 years|ten years since|10-year review|\breview\b.*\bsince\b|plan under review",
+     "review"),
+    (r"up to the article date|year to date|since (the )?start of \d{4}|first (half|quarter|"
+     r"two months|three|eight months|nine months)|up to \d|through end of|reached by|"
+     r"period not stated in the excerpt", "year_to_date"),
+    (r"\bterm\b", "term"),
+)  # fmt: skip
+
+# Periods whose kind the note and the shape leave open, decided by hand (data/README.md).
+PERIOD_KIND_BY_HAND: dict[tuple[str, str, str, str], str] = {
+    # "since 2015" to July 2018: read literally from 1 January 2015, not from the congress.
+    ("Đơn Dương", "2015", "2018-07-13", "admissions"): "dates",
+}
+
+QUALIFIERS = (
+    (r"stated (in words )?as (more than|over) \w", ">"),
+    (r"stated (in words )?as nearly \w", "~"),
+)
 
 
 def source_id_for(url: str) -> str:
@@ -134,6 +179,27 @@ def basis_for(row: dict[str, str]) -> str:
     return ""
 
 
+def period_kind_for(row: dict[str, str]) -> str:
+    """Sets `period_kind` from the reader's note, a decision by hand, or the period's shape.
+
+    Only periods get one: a change's start is a baseline moment, not a period.
+    """
+    if not row["period_start"] or row["kind"] == "change":
+        return ""  # a moment, or the baseline moment of a change
+    key = (row["district"], row["period_start"], row["period_end"], row["metric"])
+    if key in PERIOD_KIND_BY_HAND:
+        return PERIOD_KIND_BY_HAND[key]
+    shape = infer_period_kind(row["period_start"], row["period_end"])
+    for pattern, kind in PERIOD_KINDS:
+        if re.search(pattern, row["note"], re.IGNORECASE):
+            if kind == "term" and shape is not PeriodKind.TERM:
+                continue  # "term" in a note about a one-year plan or a term to date
+            if kind == "year_to_date" and shape not in (PeriodKind.YEAR_TO_DATE, PeriodKind.YEAR):
+                continue  # "since the start of 2021" over two years: exact dates
+            return kind
+    return shape.value if shape else ""
+
+
 def convert_row(row: dict[str, str]) -> dict[str, str]:
     """Applies recodes, basis and qualifiers to one row of a shared fact file."""
     out = dict(row)
@@ -144,6 +210,16 @@ def convert_row(row: dict[str, str]) -> dict[str, str]:
                 out.update(changes)
                 notes.append(RECODE_MARK)
                 break
+    for district, pattern, changes in PRE2018_RECODES:
+        if row["district"] == district and re.search(pattern, row["note"]):
+            out.update(changes)
+            metric_changed = out["metric"] != row["metric"]
+            notes.append(
+                f"[recoded from metric {row['metric']}: pre-2018 grade]"
+                if metric_changed
+                else PRE2018_MARK
+            )
+            break
     if row["metric"] == "admissions" and row["kind"] == "target" and row["unit"] == "percent":
         out["metric"] = "admission_rate"
         notes.append("[recoded from metric admissions: a share of membership]")
@@ -152,6 +228,7 @@ def convert_row(row: dict[str, str]) -> dict[str, str]:
             if re.search(pattern, row["note"]):
                 out["comparator"] = qualifier
     out["basis"] = basis_for(out)
+    out["period_kind"] = period_kind_for(out)
     out["note"] = " ".join(notes)
     return out
 

@@ -49,7 +49,7 @@ def test_every_shared_fact_is_present(embedded, name):
         assert any(f.paragraph == int(row["paragraph"]) and row["note"] in f.note for f in found), (
             row
         )
-    expected = {"seed_facts.csv": 49, "public_facts.csv": 345}[name]
+    expected = {"seed_facts.csv": 86, "public_facts.csv": 469}[name]
     assert len(rows) == expected
 
 

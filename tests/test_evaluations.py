@@ -1,7 +1,4 @@
-import math
-
 import numpy as np
-import pandas as pd
 import pytest
 from scipy import stats
 from statsmodels.stats.contingency_tables import Table
@@ -9,10 +6,9 @@ from statsmodels.stats.contingency_tables import Table
 from analysis.evaluations import (
     NotTestable,
     check_evaluations,
-    multinomial_intervals,
+    share_differences,
     summarize_evaluations,
     test_homogeneity,
-    wilson_interval,
 )
 
 from conftest import dataset_with, fact
@@ -58,27 +54,30 @@ def test_members_reconstructed_from_shares_are_labelled(embedded):
     members = _distribution(embedded, SOP, "member")
     assert members.loc["excellent", "count"] == round(0.152 * 4014)
     assert members.loc["excellent", "count_basis"].startswith("reconstructed")
-    assert math.isnan(members.loc["excellent", "ci_low"])  # no interval for estimates
+    assert "estimate" in members.loc["excellent", "count_basis"]
+    assert "ci_low" not in members.columns  # a census: no sampling interval
 
 
-def test_wilson_interval_matches_the_closed_form():
-    count, total, z = 6, 41, stats.norm.ppf(0.975)
-    p = count / total
-    centre = (p + z**2 / (2 * total)) / (1 + z**2 / total)
-    half = z / (1 + z**2 / total) * math.sqrt(p * (1 - p) / total + z**2 / (4 * total**2))
-    low, high = wilson_interval(count, total)
-    assert low == pytest.approx((centre - half) * 100)
-    assert high == pytest.approx((centre + half) * 100)
-
-
-def test_multinomial_intervals_cover_each_share():
-    counts = pd.Series({"excellent": 6, "good": 32, "completed": 3, "not_completed": 0})
-    intervals = multinomial_intervals(counts)
-    shares = counts / counts.sum() * 100
-    assert ((intervals["low"] <= shares) & (shares <= intervals["high"])).all()
-    # Simultaneous intervals are wider than the single Wilson interval of a category.
-    low, high = wilson_interval(32, 41)
-    assert intervals.loc["good", "high"] - intervals.loc["good", "low"] > high - low
+def test_share_differences_are_exact_and_within_one_scheme(embedded):
+    summary = summarize_evaluations(embedded)
+    differences = share_differences(summary, "good_or_above")
+    assert (differences["derived"]).all()
+    for row in differences.itertuples():
+        shares = summary[
+            (summary["category"] == "good_or_above")
+            & (summary["year"] == row.year)
+            & (summary["subject"] == row.subject)
+        ].set_index("district_id")["share"]
+        assert row.difference == pytest.approx(
+            shares[row.district_id] - shares[row.other_district_id]
+        )
+    pairs = differences.merge(
+        summary[["district_id", "year", "scheme"]].drop_duplicates(),
+        left_on=["other_district_id", "year"],
+        right_on=["district_id", "year"],
+        suffixes=("", "_other"),
+    )
+    assert (pairs["scheme"] == pairs["scheme_other"]).all()
 
 
 def _two_districts(tmp_path):
@@ -115,7 +114,8 @@ def test_homogeneity_matches_scipy_and_statsmodels(tmp_path):
     assert result.statistic == pytest.approx(reference.statistic)
     assert result.p_value == pytest.approx(reference.pvalue)
     assert result.dof == reference.df
-    assert result.name == "Pearson chi-square test of homogeneity"
+    assert result.name == "Pearson chi-square test of homogeneity (model-based)"
+    assert "census" in result.reading
     assert not result.assumptions_met  # expected counts of 1.4 for not_completed
     assert "only approximate" in result.reading
 
@@ -123,11 +123,13 @@ def test_homogeneity_matches_scipy_and_statsmodels(tmp_path):
 def test_homogeneity_needs_two_districts(embedded):
     with pytest.raises(NotTestable, match="needs at least two"):
         test_homogeneity(embedded, subject="member")
-    result = test_homogeneity(embedded, subject="member", use_reconstructed=True)
-    assert result.reconstructed
-    assert len(result.table) == 3
-    assert "reconstructed" in result.reading
-    assert "different periods" in result.reading
+    # Đam Rông's 2016 members were rated under the pre-2018 scheme: never tested against
+    # the 2018 ratings of other districts, even with counts rebuilt from shares.
+    with pytest.raises(NotTestable, match="needs at least two"):
+        test_homogeneity(embedded, subject="member", use_reconstructed=True)
+    result = test_homogeneity(embedded, subject="member", scheme="pre-2018", use_reconstructed=True)
+    assert all(int(str(p)[:4]) < 2018 for p in result.periods.values())
+    assert "dam-rong-lam-dong" in result.table.index
 
 
 def test_shares_over_100_are_flagged_even_when_incomplete(tmp_path):

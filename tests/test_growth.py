@@ -40,10 +40,13 @@ def test_sa_thay_annualised_growth(embedded):
 def test_long_xuyen_admissions_per_year(embedded):
     table = admissions_per_year(embedded)
     row = table[table["district_id"] == "long-xuyen-an-giang"].iloc[0]
-    assert row["years"] == 8.0
-    assert row["per_year"] == 1710 / 8 == 213.75
-    assert row["members"] == 6654
-    assert row["per_100_members"] == pytest.approx(213.75 / 6654 * 100)
+    assert row["period_kind"] == "review"  # 2008 to 31 December 2015: 7 to 8 years
+    assert (row["years"], row["years_low"], row["years_high"]) == (7.0, 7.0, 8.0)
+    assert row["per_year"] == pytest.approx(1710 / 7)
+    assert row["per_year_low"] == 1710 / 8 == 213.75
+    # The only membership figure (6654, July 2016) is dated after the period: not paired.
+    assert math.isnan(row["members"])
+    assert math.isnan(row["per_100_members"])
 
 
 def test_van_ho_change_of_admissions_2021_to_2022(embedded):
@@ -55,21 +58,26 @@ def test_van_ho_change_of_admissions_2021_to_2022(embedded):
     assert row["change_percent"] == pytest.approx(-81 / 187 * 100)
 
 
-def test_sa_thay_period_covers_eleven_calendar_years(embedded):
+def test_sa_thay_review_is_ten_years(embedded):
     table = admissions_per_year(embedded)
     row = table[table["district_id"] == SA].iloc[0]
-    assert row["years"] == 11.0
-    assert row["per_year"] == pytest.approx(862 / 11)
+    assert row["period_kind"] == "review"
+    assert row["years"] == 10.0
+    assert row["per_year"] == pytest.approx(86.2)
+    assert (round(row["per_year_low"], 1), round(row["per_year_high"], 1)) == (78.4, 86.2)
+    assert "10 years" in row["reading"]
 
 
-def test_partial_year_is_annualised_and_flagged(tmp_path):
+def test_partial_year_is_shown_but_not_ranked(tmp_path):
     ds = dataset_with(
         tmp_path, [fact("a", SOP, "admissions", "flow", "2021-01-01", "2021-06-30", "50")]
     )
     row = admissions_per_year(ds).iloc[0]
     assert row["partial_year"]
-    assert row["per_year"] == pytest.approx(50 / (181 / 365))
-    assert "annualised" in row["method"]
+    assert row["period_kind"] == "year_to_date"
+    assert row["per_year"] == pytest.approx(50 / (181 / 365))  # shown, with its method
+    assert "cut-off" in row["method"]
+    assert not row["ranked"]  # year-to-date: compared only at the same cut-off
 
 
 def test_flow_change_derives_the_earlier_flow(embedded):
@@ -111,7 +119,7 @@ def test_compare_districts(embedded):
     assert len(table) == len(embedded.districts)
     sop = table.loc[SOP]
     assert (sop["members"], sop["base_organizations"]) == (4014, 41)
-    assert sop["admissions_per_year"] == pytest.approx(469 / (4 + 23 / 366))
+    assert sop["admissions_per_year"] == pytest.approx(469 / (3 + 207 / 366))
     assert sop["members_facts"] == 1
     biggest = table["members"].idxmax()
     assert table.loc[biggest, "rank_members"] == 1

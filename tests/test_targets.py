@@ -17,18 +17,18 @@ def test_sop_cop_attainment(embedded):
     target = targets[targets["district_id"] == SOP].iloc[0]
     assert target["status"] == "met"
     assert target["attainment_percent"] == pytest.approx(117.25)
-    elapsed = (4 + 23 / 366) / 6  # 1 Jan 2020 – 23 Jan 2024 of 2020–2025 (six stated years)
+    elapsed = (3 + 207 / 366) / 5  # congress 1 July 2020 – 23 Jan 2024, of a 5-year term
     assert target["share_elapsed"] == pytest.approx(elapsed)
     assert target["expected_attainment_percent"] == pytest.approx(elapsed * 100)
     assert target["projected_total"] == pytest.approx(469 / elapsed)
     assert target["stated_check"] == "consistent"
 
 
-def test_truncated_attainment_is_flagged(embedded):
+def test_truncated_attainment_is_consistent(embedded):
     stated = compare_stated_attainment(embedded)
     row = stated[stated["district_id"] == "long-thanh-dong-nai"].iloc[0]
     assert row["computed_attainment_percent"] == pytest.approx(94.1176, abs=1e-4)
-    assert row["check"] == "differs beyond rounding"
+    assert row["check"] == "consistent if truncated"
 
 
 def test_implied_target_when_none_is_stated(embedded):

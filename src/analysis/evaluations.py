@@ -1,10 +1,14 @@
-"""Annual evaluations: distributions over rating categories, their consistency, and their
-uncertainty.
+"""Annual evaluations: distributions over rating categories and their consistency.
 
 Sources state ratings as counts, as shares, or both, often for only some categories. This
-module rebuilds each distribution (district, period, subject), derives what follows from
-what is stated (a share from a count and the total, a missing count from the total), checks
-what does not add up, and attaches intervals and a test of homogeneity across districts.
+module rebuilds each distribution (district, period, subject) under the rating scheme of its
+year, derives what follows from what is stated (a share from a count and the total, a missing
+count from the total), and checks what does not add up, including the rule that those rated
+excellent may not exceed 20 % of those rated good.
+
+Ratings cover every organisation or member of a district: a census, not a sample. Shares and
+the differences between districts are exact (`share_differences`), so no sampling interval is
+attached; the one test offered (`test_homogeneity`) is model-based and says so.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.stats import chi2_contingency
-from statsmodels.stats.proportion import multinomial_proportions_confint, proportion_confint
 
 from analysis.data.dataset import Dataset
 from analysis.data.schema import (
@@ -96,10 +99,22 @@ def evaluation_figures(dataset: Dataset) -> pd.DataFrame:
     return table
 
 
-def _scheme(subject: str, categories: set[str]) -> tuple[str, tuple[str, ...]]:
-    if subject == "organization" and categories & PRE2018_ONLY:
-        return "pre-2018", PRE2018_ORGANIZATION_CATEGORIES
-    return "2018", RATING_CATEGORIES
+def rating_scheme(year) -> str:
+    """The rating scheme in force for a year's ratings: "pre-2018" (clean-and-strong grades),
+    "2018" (Regulation 132-QĐ/TW of 8 March 2018, kept by 124-QĐ/TW: four grades, from the
+    2018 ratings to 2024) or "2025" (Regulation 366-QĐ/TW of 30 August 2025, 100-point scale).
+    Schemes are never compared with one another."""
+    if pd.isna(year):
+        return ""
+    year = int(year)
+    return "pre-2018" if year < 2018 else ("2018" if year < 2025 else "2025")
+
+
+def _scheme(subject: str, year) -> tuple[str, tuple[str, ...]]:
+    scheme = rating_scheme(year)
+    if subject == "organization" and scheme == "pre-2018":
+        return scheme, PRE2018_ORGANIZATION_CATEGORIES
+    return scheme, RATING_CATEGORIES
 
 
 def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
@@ -119,41 +134,18 @@ def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
     return best
 
 
-def wilson_interval(count: float, total: float, alpha: float = 0.05) -> tuple[float, float]:
-    """Wilson score interval of a share, in percent."""
-    if not total or math.isnan(count) or math.isnan(total) or count > total:
-        return math.nan, math.nan
-    low, high = proportion_confint(count, total, alpha=alpha, method="wilson")
-    return low * 100, high * 100
-
-
-def multinomial_intervals(counts: pd.Series, alpha: float = 0.05) -> pd.DataFrame:
-    """Goodman's simultaneous intervals for the shares of a whole distribution, in percent.
-
-    Args:
-        counts: Count per category (every category of the distribution).
-        alpha: 1 - confidence level, shared by all categories together.
-
-    Returns:
-        Columns low, high indexed like `counts`.
-    """
-    intervals = multinomial_proportions_confint(
-        counts.to_numpy(dtype=float), alpha=alpha, method="goodman"
-    )
-    return pd.DataFrame(intervals * 100, index=counts.index, columns=["low", "high"])
-
-
 @memoize
-def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame:
+def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
     """Returns every evaluation distribution, category by category.
 
-    For each district, period and subject: the rating scheme (2018 or pre-2018 for
-    organisations), the total rated and how it is known (a stated number assessed, the sum
+    For each district, period and subject: the rating scheme of the year (`rating_scheme`),
+    the total rated and how it is known (a stated number assessed, the sum
     of a complete set of counts, or the organisation or membership stock near the year's
     end, an estimate), counts (stated, derived as the total minus the other counts, or
-    reconstructed from a stated share and the total), stated and computed shares, cumulative
-    categories (good_or_above, completed_or_above), Wilson intervals for shares from exact
-    counts, and Goodman's simultaneous intervals for complete distributions.
+    reconstructed from a stated share and the total: labelled estimates, about 8 % high when
+    the total is all members, since not every member is rated), stated and computed shares,
+    and cumulative categories (good_or_above, completed_or_above). No sampling intervals:
+    the ratings are a census.
 
     Returns:
         Columns district_id, period, year, subject, scheme, category, cumulative, count,
@@ -167,18 +159,19 @@ def summarize_evaluations(dataset: Dataset, alpha: float = 0.05) -> pd.DataFrame
     for key, group in figures.groupby(KEYS, dropna=False, sort=True):
         subject = key[3]
         cells = group.set_index("category")
-        scheme, partition = _scheme(subject, set(cells.index))
-        out.extend(_distribution(key, cells, scheme, partition, stocks, alpha))
+        year = key[2] if not pd.isna(key[2]) else group["date"].iloc[0].year
+        scheme, partition = _scheme(subject, year)
+        out.extend(_distribution(key, cells, scheme, partition, stocks))
     columns = [
         *KEYS, "scheme", "category", "cumulative", "count", "count_basis", "share_stated",
-        "share_computed", "share", "share_check", "share_difference", "ci_low", "ci_high",
-        "multi_low", "multi_high", "total", "total_basis", "total_estimated", "complete",
+        "share_computed", "share", "share_check", "share_difference", "total", "total_basis",
+        "total_estimated", "complete",
         "derived", "qualifier", "fact_ids",
     ]  # fmt: skip
     return pd.DataFrame(out, columns=columns)
 
 
-def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
+def _distribution(key, cells, scheme, partition, stocks) -> list[dict]:
     district, period, year, subject = key
 
     def stated(category: str, column: str) -> float:
@@ -217,14 +210,9 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
             share = stated(c, "share_stated")
             if not basis[c] and not math.isnan(share):
                 counts[c] = round(share / 100 * total)
-                basis[c] = "reconstructed from the stated share and the total"
+                basis[c] = "reconstructed from the stated share × the total (an estimate)"
     complete = all(basis[c] for c in partition)
     exact = {c: basis[c] and not basis[c].startswith("reconstructed") for c in partition}
-
-    multi = {}
-    if complete and all(exact.values()) and total > 0:
-        frame = multinomial_intervals(pd.Series(counts), alpha)
-        multi = frame.to_dict("index")
 
     rows = []
     for category in (*partition, *CUMULATIVE_CATEGORIES):
@@ -260,7 +248,6 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
         share = share_computed if not math.isnan(share_computed) else share_stated
         if math.isnan(share):
             share = share_derived
-        low, high = wilson_interval(count, total, alpha) if exact_count else (np.nan, np.nan)
         if all(math.isnan(v) for v in (count, share_stated, share)):
             continue
         rows.append(
@@ -279,10 +266,6 @@ def _distribution(key, cells, scheme, partition, stocks, alpha) -> list[dict]:
                 "share": share,
                 "share_check": check,
                 "share_difference": difference,
-                "ci_low": low,
-                "ci_high": high,
-                "multi_low": multi.get(category, {}).get("low", np.nan),
-                "multi_high": multi.get(category, {}).get("high", np.nan),
                 "total": total,
                 "total_basis": total_basis,
                 "total_estimated": total_estimated,
@@ -506,7 +489,7 @@ def test_homogeneity(
     years = sorted({p for p in periods.values()})
     reading = _reading(p_value, alpha, met, reconstructed, years, len(table))
     return HomogeneityTest(
-        name="Pearson chi-square test of homogeneity",
+        name="Pearson chi-square test of homogeneity (model-based)",
         subject=subject,
         statistic=float(statistic),
         dof=int(dof),
@@ -535,7 +518,11 @@ def _reading(
             f"The data give no evidence that the {n} districts' distributions differ "
             f"(p = {p_value:.3f}); this does not show that they are the same."
         )
-    notes = []
+    notes = [
+        "The ratings are a census of the districts' organisations or members, so their "
+        "differences are exact; this p-value is model-based: it asks whether the ratings "
+        "could be draws from one common distribution."
+    ]
     if len(periods) > 1:
         notes.append(
             f"The distributions come from different periods ({', '.join(periods)}), so a "
@@ -560,18 +547,25 @@ test_homogeneity.__test__ = False  # not a pytest test despite its name
 def homogeneity_table(
     dataset: Dataset, alpha: float = 0.05, summary: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Runs every test of homogeneity the data allows: members and organisations, each
-    scheme, with exact counts and with counts reconstructed from shares. A combination that
-    cannot be tested gets a row saying why.
+    """Runs every model-based test of homogeneity the data allows: members and
+    organisations, each scheme on its own (never across schemes), exact counts only (counts
+    rebuilt from a share × total membership are estimates and stay out of tests). A
+    combination that cannot be tested gets a row saying why.
+
+    Ratings cover every organisation or member of a district: a census. Differences between
+    districts are exact (`share_differences`); the chi-square p-value answers a modelled
+    question (could the districts' ratings be draws from one common distribution?), and the
+    reading says so.
     """
-    summary = summarize_evaluations(dataset, alpha) if summary is None else summary
+    summary = summarize_evaluations(dataset) if summary is None else summary
     rows = []
     for subject, scheme in (
         ("member", "2018"),
         ("organization", "2018"),
+        ("member", "pre-2018"),
         ("organization", "pre-2018"),
     ):
-        for reconstructed in (False, True):
+        for reconstructed in (False,):
             try:
                 result = test_homogeneity(dataset, subject, scheme, reconstructed, alpha, summary)
                 rows.append(
@@ -597,3 +591,91 @@ def homogeneity_table(
         "reconstructed_counts", "reading",
     ]  # fmt: skip
     return pd.DataFrame(rows).reindex(columns=columns)
+
+
+CAP = 20.0
+"""Since 2018, those rated excellent may not exceed 20 % of those rated good."""
+CAP_ROUNDING = 0.5
+
+
+def check_excellent_cap(summary: pd.DataFrame) -> pd.DataFrame:
+    """Returns, for each 2018-scheme distribution with both figures, excellent as a percent
+    of good, whether it is at the cap (within half a point of 20 %) or above it.
+
+    "Those rated good" is read two ways: good alone (`ratio_percent`) or good and excellent
+    together (`ratio_of_good_or_above_percent`). A distribution is `above_cap` only when it
+    breaks the rule under both readings (Chương Mỹ 2022: 10 excellent is 21.7 % of 46 good
+    but 17.9 % of 56, so it is not a breach); `at_cap` when either reading is at 20 %.
+
+    Uses exact counts where both are counts, else the stated or computed shares (excellent
+    share ÷ good share is the same ratio).
+
+    Returns:
+        Columns district_id, period, subject, excellent, good, ratio_percent,
+        ratio_of_good_or_above_percent, at_cap, above_cap, fact_ids.
+    """
+    rows = []
+    parts = summary[(summary["scheme"] == "2018") & ~summary["cumulative"]]
+    for (district, period, _, subject), group in parts.groupby(KEYS, dropna=False, sort=True):
+        cells = group.set_index("category")
+        if not {"excellent", "good"} <= set(cells.index):
+            continue
+        exact = all(
+            cells.at[c, "count_basis"] in ("stated", "derived: total minus the other counts")
+            for c in ("excellent", "good")
+        )
+        column = "count" if exact else "share"
+        excellent, good = cells.at["excellent", column], cells.at["good", column]
+        if pd.isna(excellent) or pd.isna(good) or not good:
+            continue
+        ratio = excellent / good * 100
+        lenient = excellent / (excellent + good) * 100
+        rows.append(
+            {
+                "district_id": district,
+                "period": period,
+                "subject": subject,
+                "excellent": excellent,
+                "good": good,
+                "ratio_percent": ratio,
+                "ratio_of_good_or_above_percent": lenient,
+                "at_cap": min(abs(ratio - CAP), abs(lenient - CAP)) <= CAP_ROUNDING,
+                "above_cap": lenient > CAP + CAP_ROUNDING,
+                "fact_ids": join_ids(group["fact_ids"]),
+            }
+        )
+    columns = [
+        "district_id", "period", "subject", "excellent", "good", "ratio_percent",
+        "ratio_of_good_or_above_percent", "at_cap", "above_cap", "fact_ids",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def share_differences(summary: pd.DataFrame, category: str = "good_or_above") -> pd.DataFrame:
+    """Returns the exact difference of one category's share between every two districts rated
+    in the same year under the same scheme (ratings are a census: no sampling error).
+
+    Returns:
+        Columns year, scheme, subject, district_id, other_district_id, share, other_share,
+        difference (percentage points, district minus other), derived (always True), fact_ids.
+    """
+    rows = summary[(summary["category"] == category) & summary["year"].notna()]
+    rows = rows.dropna(subset=["share"])
+    pairs = rows.merge(rows, on=["year", "scheme", "subject"], suffixes=("", "_other"))
+    pairs = pairs[pairs["district_id"] < pairs["district_id_other"]]
+    return pd.DataFrame(
+        {
+            "year": pairs["year"],
+            "scheme": pairs["scheme"],
+            "subject": pairs["subject"],
+            "district_id": pairs["district_id"],
+            "other_district_id": pairs["district_id_other"],
+            "share": pairs["share"],
+            "other_share": pairs["share_other"],
+            "difference": pairs["share"] - pairs["share_other"],
+            "derived": True,
+            "fact_ids": [
+                join_ids(p) for p in zip(pairs["fact_ids"], pairs["fact_ids_other"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)

@@ -15,10 +15,20 @@ from analysis.data.dataset import Dataset
 from analysis.data.schema import STOCK_METRICS
 from analysis.data.selection import count_ids, join_ids, label_districts, select_facts, text_of
 from analysis.memo import memoize
-from analysis.text.periods import moment_of, parse_partial_date, period_label, years_between_series
+from analysis.period_readings import read_periods
+from analysis.text.periods import (
+    MIN_RANKED_YEARS,
+    PeriodKind,
+    moment_of,
+    parse_partial_date,
+    period_label,
+    read_period,
+    years_between_series,
+)
 
-NEAR_DAYS = 366
-"""How far (days) a membership stock may lie from a period's end to serve as its base."""
+START_SLACK_DAYS = 31
+"""How long (days) before a period's earliest admissible start a membership stock may be
+dated and still count as the membership at its start (a year-end figure for a new year)."""
 
 STOCK_COLUMNS = [
     "district_id",
@@ -122,8 +132,9 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
 
     Returns:
         Columns district_id, metric, pair, start_date, end_date, start_value, end_value,
-        years, change, cagr_percent, approximate (a level was stated as "more than" or
-        "about"), short_span (under a year: annualising magnifies noise), derived, method,
+        years, change, cagr_percent (empty for spans under a year: shown as a change, never
+        annualised), approximate (a level was stated as "more than" or "about"), short_span
+        (under a year), derived, method,
         fact_ids.
     """
     levels = _one_per_date(stock_series(dataset, metrics)).reset_index(drop=True)
@@ -163,7 +174,7 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
             "years": years,
             "change": pairs["value_end"].astype(float) - pairs["value"],
             "cagr_percent": [
-                annualised_growth(a, b, y)
+                annualised_growth(a, b, y) if y >= 1 else math.nan
                 for a, b, y in zip(pairs["value"], pairs["value_end"], years, strict=True)
             ],
             "approximate": (pairs["qualifier"] != "") | (pairs["qualifier_end"] != ""),
@@ -187,31 +198,84 @@ def compute_growth(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -
     return table[GROWTH_COLUMNS].reset_index(drop=True)
 
 
+KIND_PRECEDENCE = ("year_to_date", "term_to_date", "review", "term", "dates", "year")
+"""When two sources state one flow over the same parsed dates but mean the period
+differently, the merged figure keeps the least precise reading (first in this order)."""
+
+READING = [
+    "period_kind", "reading_start", "reading_end", "start_low", "start_high", "end_low",
+    "end_high", "years", "years_low", "years_high", "reading", "cutoff_known",
+]  # fmt: skip
+
+
+def _with_readings(dataset: Dataset, facts: pd.DataFrame) -> pd.DataFrame:
+    readings = read_periods(dataset).rename(
+        columns={"start": "reading_start", "end": "reading_end"}
+    )
+    return facts.drop(columns="period_kind", errors="ignore").join(readings[READING], on="fact_id")
+
+
+def _derived_flow(change, current: pd.Series) -> dict:
+    """The earlier year's flow from a stated difference ("15 more than in the whole of 2021")."""
+    span = parse_partial_date(change.period_start_text)
+    period = read_period(change.period_start_text, change.period_start_text, "year")
+    label = period_label(current["period_start_text"], current["period_end_text"])
+    return {
+        "district_id": change.district_id,
+        "period_start": pd.Timestamp(span.first_day),
+        "period_end": pd.Timestamp(span.last_day),
+        "period_start_text": change.period_start_text,
+        "period_end_text": change.period_start_text,
+        "value": current["value"] - change.value,
+        "qualifier": current["qualifier"],
+        "derived": True,
+        "method": (
+            f"{current['value']:g} admitted {label} minus the stated difference "
+            f"{change.value:+g} from {change.period_start_text}"
+        ),
+        "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
+        "period_kind": period.kind.value,
+        "reading_start": pd.Timestamp(period.start),
+        "reading_end": pd.Timestamp(period.end),
+        **{k: pd.Timestamp(getattr(period, k)) for k in READING[3:7]},
+        "years": period.years,
+        "years_low": period.years_low,
+        "years_high": period.years_high,
+        "reading": period.reading,
+        "cutoff_known": True,
+    }
+
+
 @memoize
 def admission_flows(dataset: Dataset) -> pd.DataFrame:
     """Returns admissions totals over periods: stated flows, plus flows derived from a
     stated difference between two periods (Kinh Môn: 15 more by September 2022 than in the
-    whole of 2021 gives 2021's total). Facts stating the same flow are merged."""
+    whole of 2021 gives 2021's total).
+
+    One figure stated by several sources over the same parsed dates is one row with all
+    their citations (Bắc Kạn 2020: "in 2020" and "in 2020 up to the article date", 55 both).
+
+    Returns:
+        Columns district_id, period_start, period_end (the stated dates by the convention),
+        period_start_text, period_end_text, value, qualifier, derived, method, fact_ids, and
+        the period's reading (period_readings): period_kind, reading_start, reading_end,
+        start_low, start_high, end_low, end_high, years, years_low, years_high, reading,
+        cutoff_known.
+    """
     flows = select_facts(dataset, metric="admissions", kind="flow", unit="count", total_only=True)
-    flows = flows.assign(qualifier=text_of(flows["comparator"]))
+    flows = _with_readings(dataset, flows.assign(qualifier=text_of(flows["comparator"])))
+    order = {k: i for i, k in enumerate(KIND_PRECEDENCE)}
+    flows = flows.sort_values(
+        ["period_kind", "fact_id"], key=lambda c: c.map(order) if c.name == "period_kind" else c
+    )
+    keys = ["district_id", "period_start", "period_end", "value", "qualifier"]
+    firsts = ["period_start_text", "period_end_text", *READING]
     stated = (
-        flows.groupby(
-            [
-                "district_id",
-                "period_start",
-                "period_end",
-                "period_start_text",
-                "period_end_text",
-                "value",
-                "qualifier",
-            ]
-        )["fact_id"]
-        .agg(join_ids)
+        flows.groupby(keys, sort=True)
+        .agg(**{c: (c, "first") for c in firsts}, fact_ids=("fact_id", join_ids))
         .reset_index()
-        .rename(columns={"fact_id": "fact_ids"})
         .assign(derived=False, method="stated")
     )
-    # A change of a flow ("15 more than in the whole of 2021") gives the earlier period's flow.
     changes = select_facts(
         dataset, metric="admissions", kind="change", unit="count", total_only=True
     )
@@ -221,112 +285,143 @@ def admission_flows(dataset: Dataset) -> pd.DataFrame:
             (stated["district_id"] == change.district_id)
             & (stated["period_end"] == change.period_end)
         ]
-        if current.empty:
-            continue
-        current = current.iloc[0]
-        span = parse_partial_date(change.period_start_text)
-        derived.append(
-            {
-                "district_id": change.district_id,
-                "period_start": pd.Timestamp(span.first_day),
-                "period_end": pd.Timestamp(span.last_day),
-                "period_start_text": change.period_start_text,
-                "period_end_text": change.period_start_text,
-                "value": current["value"] - change.value,
-                "qualifier": current["qualifier"],
-                "derived": True,
-                "method": (
-                    f"{current['value']:g} admitted {period_label(current['period_start_text'], current['period_end_text'])}"
-                    f" minus the stated difference {change.value:+g} from {change.period_start_text}"
-                ),
-                "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
-            }
-        )
+        if not current.empty:
+            derived.append(_derived_flow(change, current.iloc[0]))
     flows = pd.concat([stated, pd.DataFrame(derived, columns=stated.columns)], ignore_index=True)
+    dates = ["period_start", "period_end", "reading_start", "reading_end", *READING[3:7]]
     return flows.astype(
-        {
-            "derived": bool,
-            "value": float,
-            "period_start": "datetime64[ns]",
-            "period_end": "datetime64[ns]",
-        }
+        {"derived": bool, "value": float, "cutoff_known": bool}
+        | {c: "datetime64[ns]" for c in dates}
+        | {c: float for c in ("years", "years_low", "years_high")}
     )
+
+
+def _membership_bases(flows: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """The membership stock each flow is paired with: dated at the start of the period (up to
+    a month before its earliest admissible start) or within it; the earliest such."""
+    pairs = (
+        flows[["district_id", "start_low", "reading_end"]]
+        .reset_index(names="flow")
+        .merge(members[["district_id", "date", "value", "fact_ids"]], on="district_id")
+    )
+    pairs = pairs[
+        (pairs["date"] >= pairs["start_low"] - pd.Timedelta(days=START_SLACK_DAYS))
+        & (pairs["date"] <= pairs["reading_end"])
+    ]
+    return pairs.sort_values(["flow", "date"]).drop_duplicates("flow").set_index("flow")
 
 
 @memoize
 def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
     """Returns admissions per year for every admissions flow, and per 100 members.
 
-    Annual figures divide a flow by the length of its period in years (from dates). A flow
-    shorter than a year is extrapolated linearly to a year and flagged `partial_year`. The
-    rate per 100 members uses the membership stock (stated or derived) nearest the period's
-    end, within a year of it.
+    A flow's period is read as the source means it (period_readings): a term from congress
+    to congress, a review "2010–2020" as ten years, a year-to-date figure up to its cut-off.
+    `per_year` divides by the point reading (`reading` names it); `per_year_low` and
+    `per_year_high` by the longest and shortest admissible lengths (high is empty when an
+    unstated cut-off admits any length). Only flows that are at least six months long under
+    every reading and are not year-to-date are `ranked` (compared across districts);
+    year-to-date figures are compared among the same cut-off (`compare_year_to_date`). The
+    rate per 100 members uses a membership stock dated at the start of the period or within
+    it, never one from another period.
 
     Returns:
-        Columns district_id, period, period_start, period_end, years, admissions, qualifier,
-        per_year, partial_year, members, members_date, per_100_members, derived, method,
-        fact_ids.
+        Columns district_id, period, period_kind, reading, period_start, period_end,
+        reading_start, reading_end, years, years_low, years_high, admissions, qualifier,
+        per_year, per_year_low, per_year_high, partial_year, ranked, members, members_date,
+        per_100_members, derived, method, fact_ids.
     """
     flows = admission_flows(dataset).reset_index(drop=True)
-    flows["years"] = years_between_series(flows["period_start"], flows["period_end"])
-    members = stock_series(dataset, ("party_members",))
-    # The membership base: the stock nearest the period's end, from a year before the
-    # period to a year after it.
-    pairs = (
-        flows[["district_id", "period_start", "period_end"]]
-        .reset_index(names="flow")
-        .merge(members[["district_id", "date", "value", "fact_ids"]], on="district_id")
-    )
-    window = pd.Timedelta(days=NEAR_DAYS)
-    pairs = pairs[
-        (pairs["date"] >= pairs["period_start"] - window)
-        & (pairs["date"] <= pairs["period_end"] + window)
-    ]
-    pairs = pairs.assign(distance=(pairs["date"] - pairs["period_end"]).abs())
-    bases = (
-        pairs.sort_values(["flow", "distance", "date"]).drop_duplicates("flow").set_index("flow")
-    )
+    bases = _membership_bases(flows, stock_series(dataset, ("party_members",)))
     base_value = bases["value"].reindex(flows.index)
     base_date = bases["date"].reindex(flows.index)
     base_ids = bases["fact_ids"].reindex(flows.index)
-    per_year = flows["value"] / flows["years"]
-    rows = []
-    for i, flow in enumerate(flows.itertuples()):
-        has_base = not pd.isna(base_value[i])
-        methods = [] if not flow.derived else [flow.method]
-        if flow.years < 1:
-            methods.append(f"annualised from {flow.years:.2f} of a year")
-        elif flow.years != 1:
-            methods.append(f"total over {flow.years:.2f} years ÷ years")
-        if has_base:
-            methods.append(f"per 100 members on {base_date[i].date()}")
-        rows.append(
-            {
-                "district_id": flow.district_id,
-                "period": period_label(flow.period_start_text, flow.period_end_text),
-                "period_start": flow.period_start,
-                "period_end": flow.period_end,
-                "years": flow.years,
-                "admissions": flow.value,
-                "qualifier": flow.qualifier,
-                "per_year": per_year[i],
-                "partial_year": flow.years < 1,
-                "members": base_value[i],
-                "members_date": base_date[i],
-                "per_100_members": per_year[i] / base_value[i] * 100 if has_base else np.nan,
-                "derived": bool(flow.derived or flow.years != 1 or has_base),
-                "method": "; ".join(methods) or "stated",
-                "fact_ids": join_ids([flow.fact_ids] + ([base_ids[i]] if has_base else [])),
-            }
-        )
+    table = flows.assign(
+        period=[
+            period_label(s, e)
+            for s, e in zip(flows["period_start_text"], flows["period_end_text"], strict=True)
+        ],
+        admissions=flows["value"],
+        per_year=flows["value"] / flows["years"],
+        per_year_low=flows["value"] / flows["years_high"],
+        per_year_high=(flows["value"] / flows["years_low"]).where(flows["cutoff_known"]),
+        partial_year=flows["years"] < 1,
+        ranked=(flows["years_low"] >= MIN_RANKED_YEARS)
+        & flows["cutoff_known"]
+        & (flows["period_kind"] != PeriodKind.YEAR_TO_DATE.value),
+        members=base_value,
+        members_date=base_date,
+    )
+    table["per_100_members"] = table["per_year"] / table["members"] * 100
+    has_base = table["members"].notna()
+    table["method"] = [
+        _method(flow, base_date[i] if has_base[i] else None)
+        for i, flow in enumerate(flows.itertuples())
+    ]
+    table["derived"] = flows["derived"] | (flows["years"] != 1) | has_base
+    table["fact_ids"] = [
+        join_ids([ids] + ([base_ids[i]] if has_base[i] else []))
+        for i, ids in enumerate(flows["fact_ids"])
+    ]
+    return (
+        table[PER_YEAR_COLUMNS]
+        .sort_values(["district_id", "period_start", "period_end"])
+        .reset_index(drop=True)
+    )
+
+
+PER_YEAR_COLUMNS = [
+    "district_id", "period", "period_kind", "reading", "period_start", "period_end",
+    "reading_start", "reading_end", "years", "years_low", "years_high", "admissions",
+    "qualifier", "per_year", "per_year_low", "per_year_high", "partial_year", "ranked",
+    "members", "members_date", "per_100_members", "derived", "method", "fact_ids",
+]  # fmt: skip
+
+
+def _method(flow, base_date) -> str:
+    methods = [] if not flow.derived else [flow.method]
+    if flow.years != 1:
+        methods.append(f"total ÷ {flow.years:.2f} years ({flow.reading})")
+    if not flow.cutoff_known:
+        methods.append("cut-off not stated")
+    if base_date is not None:
+        methods.append(f"per 100 members on {base_date.date()}")
+    return "; ".join(methods) or "stated"
+
+
+@memoize
+def compare_year_to_date(dataset: Dataset) -> pd.DataFrame:
+    """Returns year-to-date admissions grouped by their cut-off, ranked within each cut-off.
+
+    Year-to-date figures are compared only among districts with the same stated cut-off
+    (the same day of the same year); figures whose cut-off is not stated are left out.
+
+    Returns:
+        Columns cutoff, district_id, period, admissions, districts (at that cut-off),
+        rank_admissions (1 = most), fact_ids.
+    """
+    table = admissions_per_year(dataset)
+    ytd = table[
+        (table["period_kind"] == PeriodKind.YEAR_TO_DATE.value)
+        & table["years_high"].eq(table["years_low"])
+    ]
+    ytd = ytd.assign(cutoff=ytd["reading_end"])
+    ytd = ytd.assign(
+        districts=ytd.groupby("cutoff")["district_id"].transform("nunique"),
+        rank_admissions=ytd.groupby("cutoff")["admissions"]
+        .rank(ascending=False, method="min")
+        .astype("Int64"),
+    )
     columns = [
-        "district_id", "period", "period_start", "period_end", "years", "admissions",
-        "qualifier", "per_year", "partial_year", "members", "members_date", "per_100_members",
-        "derived", "method", "fact_ids",
-    ]  # fmt: skip
-    dates = {c: "datetime64[ns]" for c in ("period_start", "period_end", "members_date")}
-    table = pd.DataFrame(rows, columns=columns).astype(dates)
-    return table.sort_values(["district_id", "period_start", "period_end"]).reset_index(drop=True)
+        "cutoff",
+        "district_id",
+        "period",
+        "admissions",
+        "districts",
+        "rank_admissions",
+        "fact_ids",
+    ]
+    return ytd[columns].sort_values(["cutoff", "rank_admissions"]).reset_index(drop=True)
 
 
 @memoize
@@ -398,22 +493,28 @@ def compare_districts(dataset: Dataset) -> pd.DataFrame:
 
     Figures of different districts come from different dates; each comes with its date so
     that a reader can judge whether a comparison is fair. Ranks are 1 for the highest value
-    among the districts that have the figure.
+    among the districts that have the figure. Only comparable windows enter: admissions over
+    at least six months that are not year-to-date (`ranked` in admissions_per_year), growth
+    over at least a year; shorter spans are shown in their own tables, never annualised here.
+    `admissions_members` is the membership paired with the admissions' own period (at its
+    start or within it), used for per-100 rates and the fit.
 
     Returns:
         Columns district_id, district, district_type, province, region, members,
         members_date, members_facts, base_organizations, base_organizations_date,
         base_organizations_facts, admissions_per_year, admissions_period, admissions_facts,
-        admissions_per_100_members, members_cagr_percent, members_cagr_years, the rank_*
+        admissions_per_100_members, admissions_members, admissions_members_date,
+        members_cagr_percent, members_cagr_years, the rank_*
         columns, and n_facts.
     """
     series = stock_series(dataset)
     members = _latest(series, "party_members")
     organizations = _latest(series, "base_organizations")
     per_year = admissions_per_year(dataset)
-    per_year = per_year.assign(full=per_year["years"] >= 1).sort_values(["full", "period_end"])
+    per_year = per_year[per_year["ranked"]].sort_values(["period_end", "years"])
     admissions = per_year.groupby("district_id").tail(1).set_index("district_id")
     growth = compute_growth(dataset, ("party_members",))
+    growth = growth[~growth["short_span"]]
     growth = (
         growth[growth["pair"] != "consecutive"].combine_first(growth) if len(growth) else growth
     )
@@ -430,6 +531,8 @@ def compare_districts(dataset: Dataset) -> pd.DataFrame:
     table["admissions_period"] = admissions["period"]
     table["admissions_facts"] = count_ids(admissions["fact_ids"])
     table["admissions_per_100_members"] = admissions["per_100_members"]
+    table["admissions_members"] = admissions["members"]
+    table["admissions_members_date"] = admissions["members_date"]
     table["members_cagr_percent"] = growth["cagr_percent"] if len(growth) else np.nan
     table["members_cagr_years"] = growth["years"] if len(growth) else np.nan
     for column in (
@@ -460,8 +563,10 @@ def keep_province(comparison: pd.DataFrame, district_id: str) -> pd.DataFrame:
 def fit_admissions_vs_members(comparison: pd.DataFrame) -> dict | None:
     """Fits admissions per year ∝ members^slope across districts (OLS on logarithms).
 
-    A slope of 1 means districts admit in proportion to their size. The figures of different
-    districts come from different years, and each district counts once, so the fit describes
+    A slope of 1 means districts admit in proportion to their size. Each district's
+    admissions are paired with its membership at the start of (or within) the same period
+    (`admissions_members`), never with a figure from another period. Districts come from
+    different years, and each district counts once, so the fit describes
     this collection of figures, not a causal relation.
 
     Args:
@@ -473,11 +578,11 @@ def fit_admissions_vs_members(comparison: pd.DataFrame) -> dict | None:
     """
     import statsmodels.api as sm
 
-    rows = comparison.dropna(subset=["members", "admissions_per_year"])
-    rows = rows[(rows["members"] > 0) & (rows["admissions_per_year"] > 0)]
+    rows = comparison.dropna(subset=["admissions_members", "admissions_per_year"])
+    rows = rows[(rows["admissions_members"] > 0) & (rows["admissions_per_year"] > 0)]
     if len(rows) < 3:
         return None
-    x = sm.add_constant(np.log(rows["members"].to_numpy(dtype=float)))
+    x = sm.add_constant(np.log(rows["admissions_members"].to_numpy(dtype=float)))
     model = sm.OLS(np.log(rows["admissions_per_year"].to_numpy(dtype=float)), x).fit()
     low, high = model.conf_int(0.05)[1]
     slope = float(model.params[1])

@@ -3,16 +3,19 @@
 Contradictions are findings, not errors to fix: the figures stay as stated, and this table
 says which disagree, by how much, and which facts are involved. The checks:
 
+* ratings from 2018 on with more rated excellent than 20 % of those rated good;
 * evaluation shares that do not sum to 100, shares that differ from count ÷ total, counts
   above the total rated (evaluations module);
-* stated attainments that differ from admissions ÷ target (targets module);
+* stated attainments that differ from admissions ÷ target beyond rounding or truncation
+  (targets module);
 * a stated change that disagrees with the two stocks it links;
 * admissions over a period above the membership they add to;
 * a group of admitted members larger than all admitted (Sa Thầy: 983 trained, 862
   admitted), or a stated share of a group that differs from its count ÷ the total;
 * base party committees plus base party cells that differ from base organizations;
-* a per-year target whose total over the period (by the period convention) differs from a
-  total target stated for the same period;
+* a per-year target whose total over the period differs from a total target stated for the
+  same period under every admissible length of the period (periods as the sources mean them);
+* a rise in membership between two dates far beyond the admissions over the same dates;
 * a stated admission rate more than 10 % away from admissions per 100 members (sources
   divide by membership at dates the data may not have, so small gaps are expected);
 * two sources stating the same figure with different values (within one source, two values
@@ -28,14 +31,17 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset
 from analysis.data.selection import join_ids, label_districts, select_facts, text_of
-from analysis.evaluations import check_evaluations
+from analysis.evaluations import check_evaluations, check_excellent_cap, summarize_evaluations
 from analysis.growth import admission_flows, admissions_per_year, stock_series
 from analysis.memo import memoize
+from analysis.period_readings import read_periods
 from analysis.targets import compare_stated_attainment
-from analysis.text.periods import period_label, years_between
+from analysis.text.periods import period_label
 from analysis.text.rounding import DIFFERS, compare_to_stated
 
 RATE_TOLERANCE = 0.10
+RISE_FACTOR = 2
+RISE_MARGIN = 20
 COLUMNS = [
     "district_id",
     "check",
@@ -78,6 +84,25 @@ def _evaluation_findings(dataset: Dataset) -> list[dict]:
             row.fact_ids,
         )
         for row in check_evaluations(dataset).itertuples()
+    ]
+
+
+def _cap_findings(dataset: Dataset) -> list[dict]:
+    """Ratings of 2018 on with more rated excellent than 20 % of those rated good."""
+    cap = check_excellent_cap(summarize_evaluations(dataset))
+    return [
+        _finding(
+            row.district_id,
+            "excellent above 20 % of good",
+            f"{row.subject} ratings {row.period}: excellent {row.excellent:g} is "
+            f"{row.ratio_percent:.1f} % of good {row.good:g} and "
+            f"{row.ratio_of_good_or_above_percent:.1f} % of good or above (the rule allows at "
+            "most 20 %)",
+            row.ratio_percent,
+            20.0,
+            row.fact_ids,
+        )
+        for row in cap[cap["above_cap"]].itertuples()
     ]
 
 
@@ -238,9 +263,15 @@ def _component_findings(dataset: Dataset) -> list[dict]:
 
 
 def _target_findings(dataset: Dataset) -> list[dict]:
+    """A per-year target whose total over the period differs from a stated total target under
+    every admissible length of the period (Bắc Kạn: 90 a year over the 2020–2025 term is
+    412–488 over 4.6–5.4 years, so a stated 450 agrees)."""
     findings = []
     targets = select_facts(dataset, kind="target", unit="count")
     targets = targets.assign(basis=text_of(targets["basis"]), metric=text_of(targets["metric"]))
+    targets = targets.join(
+        read_periods(dataset)[["years", "years_low", "years_high", "reading"]], on="fact_id"
+    )
     for per_year in targets[targets["basis"] == "per_year"].itertuples():
         totals = targets[
             (targets["district_id"] == per_year.district_id)
@@ -249,22 +280,80 @@ def _target_findings(dataset: Dataset) -> list[dict]:
             & (targets["period_start"] == per_year.period_start)
             & (targets["period_end"] == per_year.period_end)
         ]
-        years = years_between(per_year.period_start.date(), per_year.period_end.date())
+        low, high = per_year.value * per_year.years_low, per_year.value * per_year.years_high
         for total in totals.itertuples():
-            computed = per_year.value * years
-            if abs(computed - total.value) > 0.5:
-                implied = total.value / per_year.value
+            if low - 0.5 <= total.value <= high + 0.5:
+                continue
+            findings.append(
+                _finding(
+                    per_year.district_id,
+                    "per-year target × years differs from the total target",
+                    f"{per_year.metric} {period_label(per_year.period_start_text, per_year.period_end_text)}: "
+                    f"{per_year.value:g} a year over {per_year.years_low:.2f}–"
+                    f"{per_year.years_high:.2f} years ({per_year.reading}) is {low:.0f}–"
+                    f"{high:.0f}, but the stated total is {total.value:g}",
+                    total.value,
+                    per_year.value * per_year.years,
+                    join_ids([per_year.fact_id, total.fact_id]),
+                )
+            )
+    return findings
+
+
+def _admitted_between(flows: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp):
+    """Admissions from the day after `first` to `last`: one flow over exactly those days, or
+    the difference of two flows from the same start ending on those days. None if unknown."""
+    exact = flows[
+        (flows["reading_start"] == first + pd.Timedelta(days=1))
+        & (flows["reading_end"] == last)
+        & flows["cutoff_known"]
+    ]
+    if not exact.empty:
+        return exact.iloc[0]["value"], exact.iloc[0]["fact_ids"]
+    ends = flows[flows["cutoff_known"]]
+    early = ends[ends["reading_end"] == first]
+    for one in early.itertuples():
+        late = ends[(ends["reading_start"] == one.reading_start) & (ends["reading_end"] == last)]
+        if not late.empty:
+            return late.iloc[0]["value"] - one.value, join_ids(
+                [one.fact_ids, late.iloc[0]["fact_ids"]]
+            )
+    return None
+
+
+def _membership_findings(dataset: Dataset) -> list[dict]:
+    """A rise in membership between two stated dates far beyond the admissions stated over
+    the same dates (Đức Trọng: 4,058 → 4,219 in 71 days with 10 admitted). Members leave
+    (deaths, expulsions, transfers out) and arrive by transfer, which sources rarely state, so
+    only a rise more than RISE_FACTOR times the admissions and RISE_MARGIN members above them
+    is reported."""
+    findings = []
+    members = stock_series(dataset, ("party_members",))
+    members = members[~members["derived"]].drop_duplicates(["district_id", "date"])
+    flows = admission_flows(dataset)
+    for district, levels in members.groupby("district_id"):
+        levels = levels.sort_values("date")
+        mine = flows[flows["district_id"] == district]
+        for before, after in zip(
+            levels.iloc[:-1].itertuples(), levels.iloc[1:].itertuples(), strict=True
+        ):
+            known = _admitted_between(mine, before.date, after.date)
+            if known is None:
+                continue
+            admitted, ids = known
+            rise = after.value - before.value
+            if rise > RISE_FACTOR * admitted and rise - admitted >= RISE_MARGIN:
+                days = (after.date - before.date).days
                 findings.append(
                     _finding(
-                        per_year.district_id,
-                        "per-year target × years differs from the total target",
-                        f"{per_year.metric} {period_label(per_year.period_start_text, per_year.period_end_text)}: "
-                        f"{per_year.value:g} a year × {years:g} years (every stated year) = "
-                        f"{computed:g}, but the stated total is {total.value:g} "
-                        f"({implied:g} years' worth: the source counts the term differently)",
-                        total.value,
-                        computed,
-                        join_ids([per_year.fact_id, total.fact_id]),
+                        district,
+                        "membership rise beyond admissions",
+                        f"members {before.value:g} on {before.date.date()} → {after.value:g} on "
+                        f"{after.date.date()} ({rise:+g} in {days} days), but {admitted:g} "
+                        "admitted over the same dates (the two figures may be counted differently)",
+                        rise,
+                        admitted,
+                        join_ids([before.fact_ids, after.fact_ids, ids]),
                     )
                 )
     return findings
@@ -321,6 +410,8 @@ def _duplicate_findings(dataset: Dataset) -> list[dict]:
     facts = facts[facts["metric"] != "other"]
     for key, group in facts.groupby(keys, sort=True):
         if group["value"].nunique() > 1 and group["source_id"].nunique() > 1:
+            if _qualifiers_agree(group):
+                continue
             values = ", ".join(
                 f"{v:g} ({i})" for v, i in zip(group["value"], group["fact_id"], strict=True)
             )
@@ -336,6 +427,21 @@ def _duplicate_findings(dataset: Dataset) -> list[dict]:
                 )
             )
     return findings
+
+
+def _qualifiers_agree(group: pd.DataFrame) -> bool:
+    """Whether one exact figure agrees with every other, qualified one ("more than 6,700",
+    "nearly 11,000") within what its qualifier allows."""
+    qualifier = text_of(group["comparator"])
+    exact = group["value"][qualifier == ""].unique()
+    if len(exact) != 1:
+        return False
+    return all(
+        compare_to_stated(exact[0], value, q)[0] != DIFFERS
+        for value, q in zip(
+            group["value"][qualifier != ""], qualifier[qualifier != ""], strict=True
+        )
+    )
 
 
 def _reader_findings(dataset: Dataset) -> list[dict]:
@@ -354,11 +460,13 @@ def _reader_findings(dataset: Dataset) -> list[dict]:
 
 CHECKS = (
     _evaluation_findings,
+    _cap_findings,
     _attainment_findings,
     _change_findings,
     _flow_findings,
     _component_findings,
     _target_findings,
+    _membership_findings,
     _rate_findings,
     _duplicate_findings,
     _reader_findings,

@@ -24,6 +24,7 @@ Status rules (`assess_targets`):
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
@@ -33,96 +34,130 @@ from analysis.data.selection import join_ids, select_facts, text_of
 from analysis.evaluations import summarize_evaluations
 from analysis.growth import admission_flows, admissions_per_year
 from analysis.memo import memoize
-from analysis.text.periods import period_label, years_between
+from analysis.period_readings import read_periods
+from analysis.text.periods import period_label
 from analysis.text.rounding import compare_to_stated
 
-MET, ON_TRACK, BEHIND, NOT_MET, NOT_MEASURABLE = (
-    "met",
-    "on track",
-    "behind",
-    "not met",
-    "not yet measurable",
-)
+
+class TargetStatus(StrEnum):
+    """Where a target stands (a vocabulary: the values are the codes shown)."""
+
+    MET = "met"
+    ON_TRACK = "on track"
+    BEHIND = "behind"
+    NOT_MET = "not met"
+    NOT_MEASURABLE = "not yet measurable"
+    UNDETERMINED = "undetermined"
+
+
+MET, ON_TRACK, BEHIND, NOT_MET, NOT_MEASURABLE, UNDETERMINED = TargetStatus
 TARGET_KEYS = [
     "district_id", "metric", "subject", "category", "unit", "comparator", "basis",
     "period_start", "period_end", "period_start_text", "period_end_text", "value",
 ]  # fmt: skip
+DAY = 1 / 366
 
 
 def _targets(dataset: Dataset) -> pd.DataFrame:
     targets = select_facts(dataset, kind="target")
     for column in ("metric", "subject", "category", "unit", "comparator", "basis"):
         targets = targets.assign(**{column: text_of(targets[column])})
-    grouped = targets.groupby(TARGET_KEYS, sort=True)["fact_id"].agg(join_ids).reset_index()
-    return grouped.rename(columns={"fact_id": "target_facts"})
+    grouped = (
+        targets.groupby(TARGET_KEYS, sort=True)["fact_id"]
+        .agg(["first", join_ids])
+        .reset_index()
+        .rename(columns={"join_ids": "target_facts"})
+    )
+    readings = read_periods(dataset).rename(
+        columns={"start": "reading_start", "end": "reading_end"}
+    )
+    return grouped.join(readings.drop(columns=[]), on="first").drop(columns="first")
 
 
-def _chain(flows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Non-overlapping flows running on from `start` without a gap, within `end`."""
+def _chain(flows: pd.DataFrame, target) -> pd.DataFrame:
+    """Non-overlapping flows running on from the target's start (as read) without a gap."""
     chain = []
-    cursor = start
-    inside = flows[(flows["period_start"] >= start) & (flows["period_end"] <= end)]
+    cursor = target.reading_start
+    inside = flows[(flows["reading_start"] >= cursor) & (flows["reading_end"] <= target.end_high)]
     while True:
-        candidates = inside[inside["period_start"] == cursor]
+        candidates = inside[inside["reading_start"] == cursor]
         if candidates.empty:
             break
-        best = candidates.sort_values(["period_end", "derived"], ascending=[False, True]).iloc[0]
+        best = candidates.sort_values(["reading_end", "derived"], ascending=[False, True]).iloc[0]
         chain.append(best)
-        cursor = best["period_end"] + pd.Timedelta(days=1)
+        cursor = best["reading_end"] + pd.Timedelta(days=1)
     return pd.DataFrame(chain)
 
 
+def _status(achieved, value, target_years, elapsed, per_year: bool, comparator: str) -> str:
+    """The status under one reading of the target's length and of the time elapsed."""
+    over = elapsed >= target_years - DAY
+    total = value * target_years if per_year else value
+    if comparator == "<=":
+        return NOT_MET if achieved > total else (MET if over else ON_TRACK)
+    attainment = achieved / elapsed / value * 100 if per_year else achieved / total * 100
+    expected = 100.0 if per_year else min(1.0, elapsed / target_years) * 100
+    if attainment >= 100 and (over or not per_year):
+        return MET
+    if over:
+        return NOT_MET
+    return ON_TRACK if attainment >= expected else BEHIND
+
+
 def _count_target(target, flows: pd.DataFrame) -> dict:
-    years = years_between(target.period_start.date(), target.period_end.date())
+    """Measures a count target under every admissible reading of its period and of the
+    achievement's cut-off; a status only if all readings agree, else `undetermined`."""
+    years = target.years
     per_year = target.basis == "per_year"
-    total = target.value * years if per_year else target.value
-    chain = _chain(
-        flows[flows["district_id"] == target.district_id], target.period_start, target.period_end
-    )
-    result = {"target_years": years, "target_total": total}
+    result = {
+        "target_years": years,
+        "target_years_low": target.years_low,
+        "target_years_high": target.years_high,
+        "target_total": target.value * years if per_year else target.value,
+        "reading": target.reading,
+    }
+    chain = _chain(flows[flows["district_id"] == target.district_id], target)
     if chain.empty:
         return result | {
             "status": NOT_MEASURABLE,
-            "status_reason": "no admissions figure in the target's period",
+            "status_reason": "no admissions figure running from the target's start "
+            f"({target.reading})",
         }
     achieved = chain["value"].sum()
-    as_of = chain["period_end"].max()
-    elapsed = years_between(target.period_start.date(), as_of.date())
-    share_elapsed = min(1.0, elapsed / years)
-    over = as_of >= target.period_end
+    as_of = chain["reading_end"].max()
+    elapsed = chain["years"].sum()
+    elapsed_low = chain["years_low"].fillna(0).sum()
+    elapsed_high = chain["years_high"].sum()
+    readings = {
+        (t, e): _status(achieved, target.value, t, e, per_year, target.comparator)
+        for t in (target.years_low, years, target.years_high)
+        for e in (max(elapsed_low, DAY), elapsed, elapsed_high)
+    }
+    statuses = sorted(set(readings.values()))
+    status = statuses[0] if len(statuses) == 1 else UNDETERMINED
+    total = target.value * years if per_year else target.value
     if per_year:
-        # An average per year: compare the average so far with the yearly target.
         attainment = achieved / elapsed / target.value * 100 if target.value else math.nan
-        expected = 100.0
-        projected_attainment = attainment
-    else:
-        attainment = achieved / total * 100 if total else math.nan
-        expected = share_elapsed * 100
-        projected_attainment = achieved / elapsed * years / total * 100 if total else math.nan
-    if target.comparator == "<=":
-        status = NOT_MET if achieved > total else (MET if over else ON_TRACK)
-    elif attainment >= 100 and (over or not per_year):
-        status = MET
-    elif over:
-        status = NOT_MET
-    else:
-        status = ON_TRACK if attainment >= expected else BEHIND
-    if per_year:
+        expected, projected = 100.0, attainment
         reason = (
             f"{achieved:g} in {elapsed:.2f} years = {achieved / elapsed:.1f} a year against "
             f"{target.value:g} a year ({attainment:.1f} %) by {as_of.date()}"
         )
     else:
+        attainment = achieved / total * 100 if total else math.nan
+        expected = min(1.0, elapsed / years) * 100
+        projected = achieved / elapsed * years / total * 100 if total else math.nan
         reason = (
             f"{achieved:g} of {total:g} ({attainment:.1f} %) by {as_of.date()}, "
-            f"{share_elapsed * 100:.0f} % of the period elapsed"
+            f"{expected:.0f} % of the period elapsed ({target.reading})"
         )
-    last_end = chain.iloc[-1]["period_end_text"]
-    if len(last_end) < 10:
-        reason += (
-            f"; the latest figure's end is stated only as {last_end}, read as its last day "
-            "(it may be a year-to-date figure)"
-        )
+    if status is UNDETERMINED:
+        examples = {}
+        for (t, e), one in readings.items():
+            examples.setdefault(one, f"{one} if {e:.2f} of {t:.2f} years have elapsed")
+        reason += "; undetermined: " + ", ".join(examples.values())
+    if not chain["cutoff_known"].all():
+        reason += "; the latest figure's cut-off is not stated (it may be any day of the year)"
     return result | {
         "achieved": achieved,
         "as_of": as_of,
@@ -132,10 +167,12 @@ def _count_target(target, flows: pd.DataFrame) -> dict:
         "achieved_facts": join_ids(chain["fact_ids"]),
         "achieved_derived": bool(chain["derived"].any()),
         "attainment_percent": attainment,
-        "share_elapsed": share_elapsed,
+        "share_elapsed": min(1.0, elapsed / years),
+        "share_elapsed_low": min(1.0, elapsed_low / target.years_high),
+        "share_elapsed_high": min(1.0, elapsed_high / target.years_low),
         "expected_attainment_percent": expected,
         "projected_total": achieved / elapsed * years if elapsed else math.nan,
-        "projected_attainment_percent": projected_attainment,
+        "projected_attainment_percent": projected,
         "status": status,
         "status_reason": reason,
     }
@@ -242,8 +279,10 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
 
     Returns:
         Columns district_id, metric, subject, category, comparator, target, unit, basis,
-        period, target_years, target_total, achieved, as_of, achieved_method,
-        attainment_percent, share_elapsed, expected_attainment_percent, projected_total,
+        period, period_kind, reading (the point reading of the period), period_start,
+        period_end, target_years (with target_years_low/high, the admissible lengths),
+        target_total, achieved, as_of, achieved_method, attainment_percent, share_elapsed
+        (with share_elapsed_low/high), expected_attainment_percent, projected_total,
         projected_attainment_percent, status, status_reason, stated_attainment_percent,
         stated_check, target_facts, achieved_facts, achieved_derived.
     """
@@ -259,7 +298,13 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
     attainments = compare_stated_attainment(dataset)
     rows = []
     for target in targets.itertuples():
-        if target.metric == "admissions" and target.unit == "count":
+        if not target.basis and target.years_high > 1 + DAY:
+            result = {
+                "status": UNDETERMINED,
+                "status_reason": "basis unknown: a multi-year target may be a total, a yearly "
+                "average or a level to hold every year",
+            }
+        elif target.metric == "admissions" and target.unit == "count":
             result = _count_target(target, flows)
         elif target.metric == "evaluation" and target.unit == "percent":
             result = _level_target(target, _evaluation_levels(summary, target))
@@ -286,6 +331,8 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
                 "unit": target.unit,
                 "basis": target.basis,
                 "period": period_label(target.period_start_text, target.period_end_text),
+                "period_kind": target.period_kind,
+                "reading": target.reading,
                 "period_start": target.period_start,
                 "period_end": target.period_end,
                 "target_facts": target.target_facts,
@@ -294,9 +341,10 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
         )
     columns = [
         "district_id", "metric", "subject", "category", "comparator", "target", "unit", "basis",
-        "period", "period_start", "period_end", "target_years", "target_total", "achieved",
-        "as_of", "achieved_method", "attainment_percent", "share_elapsed",
-        "expected_attainment_percent", "projected_total", "projected_attainment_percent",
+        "period", "period_kind", "reading", "period_start", "period_end", "target_years",
+        "target_years_low", "target_years_high", "target_total", "achieved", "as_of",
+        "achieved_method", "attainment_percent", "share_elapsed", "share_elapsed_low",
+        "share_elapsed_high", "expected_attainment_percent", "projected_total", "projected_attainment_percent",
         "status", "status_reason", "stated_attainment_percent", "stated_check", "target_facts",
         "achieved_facts", "achieved_derived",
     ]  # fmt: skip
@@ -304,18 +352,26 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
 
 
 def _target_for(attainment, targets: pd.DataFrame):
-    """The admissions target an attainment refers to, and the target for its period."""
+    """The admissions target an attainment refers to, and the target for its period.
+
+    A target covers an attainment when it starts with it (as read) or every admissible
+    reading of the target's period contains the attainment's period (Bắc Kạn: calendar 2020 is not within the term that
+    began at the mid-2020 congress).
+    """
     covering = targets[
         (targets["district_id"] == attainment.district_id)
         & (targets["metric"] == "admissions")
         & (targets["unit"] == "count")
-        & (targets["period_start"] <= attainment.period_start)
-        & (targets["period_end"] >= attainment.period_end)
+        & (
+            (targets["start_high"] <= attainment.reading_start)
+            | (targets["reading_start"] == attainment.reading_start)
+        )
+        & (targets["end_low"] >= attainment.reading_end)
     ]
     if covering.empty:
         return None, math.nan, ""
-    one_year = attainment.period_start.year == attainment.period_end.year
-    annual = covering[covering["period_start"].dt.year == covering["period_end"].dt.year]
+    one_year = attainment.years <= 1
+    annual = covering[covering["years_high"] <= 1 + DAY]
     if one_year and not annual.empty:
         best = annual.iloc[0]
         return best, best["value"], "the year's target"
@@ -324,7 +380,7 @@ def _target_for(attainment, targets: pd.DataFrame):
         best = per_year.iloc[0]
         return best, best["value"], "one year of a per-year target"
     cumulative = covering[
-        (covering["period_start"] == attainment.period_start) & (covering["basis"] == "total")
+        (covering["reading_start"] == attainment.reading_start) & (covering["basis"] == "total")
     ]
     if not cumulative.empty:
         best = cumulative.iloc[0]
@@ -348,6 +404,10 @@ def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
         difference, implied_target, fact_ids, target_facts.
     """
     facts = select_facts(dataset, metric="admissions", kind="attainment", total_only=True)
+    readings = read_periods(dataset).rename(
+        columns={"start": "reading_start", "end": "reading_end"}
+    )
+    facts = facts.drop(columns="period_kind", errors="ignore").join(readings, on="fact_id")
     flows = admission_flows(dataset)
     targets = _targets(dataset)
     rows = []

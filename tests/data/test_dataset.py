@@ -9,8 +9,8 @@ from conftest import tiny_tables, write_dataset
 
 def test_embedded_dataset_counts(embedded):
     summary = embedded.summary()
-    assert (summary["districts"], summary["sources"]) == (91, 91)
-    assert summary["facts"] == 394
+    assert (summary["districts"], summary["sources"]) == (92, 126)
+    assert summary["facts"] == 555
     assert summary["synthetic"] is False
     assert embedded.origin == "embedded"
 

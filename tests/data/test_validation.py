@@ -24,7 +24,6 @@ BREAKS = [
     ("facts", 1, {"period_start": ""}, "period_start", "a start date"),
     ("facts", 0, {"period_start": "2020"}, "basis", "each_year for a stock"),
     ("facts", 1, {"basis": "total"}, "basis", "no basis except"),
-    ("facts", 2, {"basis": ""}, "basis", "total, per_year or each_year"),
     ("facts", 1, {"unit": "percent_above_target"}, "unit", "only for attainment"),
     ("facts", 1, {"kind": "attainment"}, "unit", "percent or percent_above_target"),
     ("facts", 3, {"category": "assessed", "unit": "percent"}, "unit", "count for the number"),

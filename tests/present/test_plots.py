@@ -15,7 +15,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
         lambda ds: plots.plot_stocks(growth.stock_series(ds)),
         lambda ds: plots.plot_admissions(growth.admissions_per_year(ds)),
         lambda ds: plots.plot_evaluations(evaluations.summarize_evaluations(ds)),
-        lambda ds: plots.plot_share_intervals(evaluations.summarize_evaluations(ds)),
+        lambda ds: plots.plot_exact_shares(evaluations.summarize_evaluations(ds)),
         lambda ds: plots.plot_targets(targets.assess_targets(ds)),
         lambda ds: plots.plot_ranking(
             growth.compare_districts(ds), "members", highlight="sop-cop-son-la"

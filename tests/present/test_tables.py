@@ -32,7 +32,7 @@ def test_escape_formats_values():
 
 def test_facts_with_sources(embedded):
     table = present.facts_with_sources(embedded, "sop-cop-son-la")
-    assert len(table) == 20
+    assert len(table) == 33  # every Sốp Cộp figure of the seed article
     assert {
         "period",
         "figure",

@@ -6,6 +6,7 @@ from analysis.text.rounding import (
     CONSISTENT,
     DIFFERS,
     DOUBLE_ROUNDED,
+    TRUNCATED,
     compare_to_stated,
     rounding_tolerance,
     stated_decimals,
@@ -25,7 +26,8 @@ def test_stated_decimals(value, decimals):
         (117.25, 117.3, None, CONSISTENT),  # Sốp Cộp: 469/400
         (14.634, 15.2, None, DIFFERS),  # Sốp Cộp: 6/41
         (78.0488, 78.1, None, DOUBLE_ROUNDED),  # 32/41 → 78.05 → 78.1
-        (94.1176, 94.11, None, DIFFERS),  # Long Thành: 80/85, truncated
+        (94.1176, 94.11, None, TRUNCATED),  # Long Thành: 80/85, truncated
+        (94.1276, 94.11, None, DIFFERS),
         (79.41, 79, None, CONSISTENT),
         (38.97, 38.1, ">", CONSISTENT),
         (37.0, 38.1, ">", DIFFERS),

@@ -67,6 +67,8 @@ class Field:
         pattern: Regular expression a value must match (after normalisation).
         aliases: Other header names accepted on input (Vietnamese or English).
         example: A typical value, for documentation.
+        when_absent: For an optional column: the warning given once when a table has no
+            such column (empty: none).
     """
 
     name: str
@@ -78,6 +80,7 @@ class Field:
     pattern: str | None = None
     aliases: tuple[str, ...] = ()
     example: str = ""
+    when_absent: str = ""
 
 
 @dataclass(frozen=True)
@@ -437,6 +440,43 @@ BASIS = Vocabulary(
     ),
 )
 
+PERIOD_KIND = Vocabulary(
+    "period_kind",
+    "How the source means a period. Empty: read from the period's shape "
+    "(periods.infer_period_kind).",
+    (
+        Term("year", "năm", "A calendar year, 1 January to 31 December.", ("nam", "calendar_year")),
+        Term(
+            "year_to_date",
+            "từ đầu năm đến nay",
+            "Part of a year, from 1 January to a cut-off: the stated end when it is a day or "
+            "month, else unknown (at the latest the publication date or the year's end).",
+            ("tu dau nam den nay", "6 thang dau nam", "ytd"),
+        ),
+        Term(
+            "term",
+            "nhiệm kỳ",
+            'A congress term "Y–Y+5": from the district congress of Y to the next one '
+            "(districts.congresses; else 1 July, April–August admissible).",
+            ("nhiem ky",),
+        ),
+        Term(
+            "term_to_date",
+            "từ đầu nhiệm kỳ đến nay",
+            "From the congress opening the term to the stated end (the publication date).",
+            ("tu dau nhiem ky den nay", "dau nhiem ky"),
+        ),
+        Term(
+            "review",
+            "tổng kết, trong … năm qua",
+            'A multi-year review "Y1–Y2": Y2 − Y1 years anniversary to anniversary by '
+            "default; Y2 − Y1 to Y2 − Y1 + 1 years admissible.",
+            ("tong ket", "giai doan", "nam qua"),
+        ),
+        Term("dates", "từ ngày … đến ngày", "Exactly the stated dates.", ("tu ngay",)),
+    ),
+)
+
 DISTRICT_TYPE = Vocabulary(
     "district_type",
     "Kind of district-level unit.",
@@ -476,7 +516,18 @@ REGION = Vocabulary(
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
-    for v in (METRIC, SUBJECT, CATEGORY, KIND, UNIT, COMPARATOR, BASIS, DISTRICT_TYPE, REGION)
+    for v in (
+        METRIC,
+        SUBJECT,
+        CATEGORY,
+        KIND,
+        UNIT,
+        COMPARATOR,
+        BASIS,
+        PERIOD_KIND,
+        DISTRICT_TYPE,
+        REGION,
+    )
 }
 
 TARGET_COMPARATORS = (">=", "<=", "=")
@@ -606,10 +657,22 @@ FACTS = Table(
         Field(
             "basis",
             "string",
-            "For targets and stocks over a period: total, per_year or each_year.",
+            "For targets and stocks over a period: total, per_year or each_year. Optional: a "
+            "one-year target needs none; a multi-year target without it gets no status.",
             vocabulary="basis",
             aliases=("co_so", "cach_tinh"),
             example="per_year",
+            when_absent="a basis column (total, per_year or each_year); without it, "
+            "multi-year targets get the status 'undetermined (basis unknown)'",
+        ),
+        Field(
+            "period_kind",
+            "string",
+            "How the source means the period: year, year_to_date, term, term_to_date, review "
+            "or dates. Empty: read from the period's shape.",
+            vocabulary="period_kind",
+            aliases=("loai_ky", "kieu_ky"),
+            example="term_to_date",
         ),
         Field(
             "source_id",
@@ -712,6 +775,16 @@ DISTRICTS = Table(
             "Remarks: type or spelling in sources, absence from the 2025 register.",
             aliases=("ghi_chu",),
             example="",
+        ),
+        Field(
+            "congresses",
+            "string",
+            "Dates of the district party congresses known from sources (YYYY-MM-DD, separated "
+            "by ';'). A term runs from one to the next; without a date, 1 July of the term's "
+            "first year (April–August admissible).",
+            pattern=r"^\d{4}-\d{2}-\d{2}(;\d{4}-\d{2}-\d{2})*$",
+            aliases=("dai_hoi", "ngay_dai_hoi"),
+            example="2020-07-15",
         ),
     ),
 )

@@ -9,7 +9,7 @@ The rules, each with a failing example in tests/test_validation.py:
   (and categories allowed for the metric); unique ids; references between tables; subject and
   category for evaluations; comparators for targets; periods for flows, changes and targets;
   shares within 0-100; counts not negative; periods that start before they end; a basis
-  only where it means something; known provinces, and region and successor province
+  only where it means something (optional: a target without one is assessed as such); known provinces, and region and successor province
   consistent with the register. Duplicated rows and districts absent from the register are
   warnings.
 """
@@ -167,6 +167,8 @@ def _check_fields(raw: RawTable, problems: list[Problem], convention) -> pd.Data
     out = pd.DataFrame(index=raw.frame.index)
     for f in raw.table.fields:
         if f.name not in raw.frame:  # reported by the reader if required; rules see it as empty
+            if f.when_absent:
+                problems.append(Problem(raw.file, None, f.name, None, f.when_absent, "warning"))
             if f.type in ("number", "integer"):
                 out[f.name] = np.nan
                 out[f"_{f.name}_qualifier"] = ""
@@ -321,12 +323,6 @@ def _check_facts(raw: RawTable, facts: pd.DataFrame, problems: list[Problem]) ->
         (basis != "") & ~(is_target | stock_period),
         "basis",
         "no basis except for targets and stocks over a period",
-        values=basis,
-    )
-    c.flag(
-        is_target & (basis == ""),
-        "basis",
-        "total, per_year or each_year for a target",
         values=basis,
     )
     c.flag(

@@ -22,6 +22,7 @@ STATUS_COLOURS = {
     "behind": "#f9a825",
     "not met": "#c62828",
     "not yet measurable": "#9e9e9e",
+    "undetermined": "#8e24aa",
 }
 CATEGORY_COLOURS = {
     "excellent": "#1b5e20",
@@ -179,20 +180,23 @@ def plot_evaluations(
     return Chart(figure)
 
 
-def plot_share_intervals(summary: pd.DataFrame, category: str = "good_or_above") -> Chart:
-    """A share with its Wilson interval for each district and period that has exact counts."""
-    rows = summary[(summary["category"] == category) & summary["ci_low"].notna()]
+def plot_exact_shares(summary: pd.DataFrame, category: str = "good_or_above") -> Chart:
+    """One category's share for each district, period and subject rated (a census: the
+    shares are exact, so no interval is drawn; estimated shares are drawn hollow)."""
+    rows = summary[(summary["category"] == category) & summary["share"].notna()]
     if rows.empty:
-        return _empty(f"No exact counts to give an interval for {category}.")
+        return _empty(f"No share of {category} in the data.")
     rows = rows.assign(label=rows["district_id"] + " · " + rows["period"] + " · " + rows["subject"])
     figure, ax = _figure(height=max(1.6, 0.4 * len(rows) + 1), labels=list(rows["label"]))
     y = np.arange(len(rows))
-    ax.errorbar(rows["share"], y, xerr=[rows["share"] - rows["ci_low"], rows["ci_high"] - rows["share"]],
-                fmt="o", color="#1565c0", capsize=3)  # fmt: skip
+    estimated = rows["count_basis"].str.startswith("reconstructed").to_numpy()
+    ax.scatter(rows["share"][~estimated], y[~estimated], color="#1565c0", label="exact")
+    ax.scatter(rows["share"][estimated], y[estimated], facecolors="none", edgecolors="#1565c0",
+               label="estimated (reconstructed counts)")  # fmt: skip
     ax.set_yticks(y, rows["label"], fontsize=7)
     ax.invert_yaxis()
-    ax.set_xlabel(f"{category} (%), 95 % Wilson interval")
-    ax.set_title(f"Share {category} with its uncertainty")
+    ax.set_xlabel(f"{category} (%)")
+    ax.set_title(f"Share {category} (ratings are a census: exact shares)")
     return Chart(figure)
 
 

@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
@@ -168,3 +169,199 @@ def years_since(earlier: date, later: date) -> float:
     if later <= earlier:
         raise ValueError(f"{later} is not after {earlier}")
     return years_between(earlier + timedelta(days=1), later)
+
+
+# --- Periods as the sources mean them -----------------------------------------------------
+
+
+class PeriodKind(StrEnum):
+    """How a source means a period (the facts column `period_kind`)."""
+
+    YEAR = "year"
+    YEAR_TO_DATE = "year_to_date"
+    TERM = "term"
+    TERM_TO_DATE = "term_to_date"
+    REVIEW = "review"
+    DATES = "dates"
+
+
+CONGRESS_DEFAULT = (7, 1)
+"""Month and day of a district congress where the data gives none (mid-year)."""
+CONGRESS_EARLIEST = (4, 1)
+CONGRESS_LATEST = (8, 31)
+"""District congresses are held between April and August of the term's first year."""
+TERM_YEARS = 5
+MIN_RANKED_YEARS = 0.5
+"""Admissions over a span shorter than this (six months) are never annualised into ranks."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period as a careful reader may take it.
+
+    Attributes:
+        kind: How the source means it.
+        start, end: The point reading (both days included).
+        start_low, start_high, end_low, end_high: The admissible first and last days.
+        years: Length of the point reading in years.
+        years_low, years_high: The admissible lengths in years.
+        reading: The name of the point reading.
+        cutoff_known: False for a year-to-date figure whose end is not stated.
+    """
+
+    kind: PeriodKind
+    start: date
+    end: date
+    start_low: date
+    start_high: date
+    end_low: date
+    end_high: date
+    years: float
+    years_low: float
+    years_high: float
+    reading: str
+    cutoff_known: bool = True
+
+
+def _on(year: int, month_day: tuple[int, int]) -> date:
+    return date(year, *month_day)
+
+
+def infer_period_kind(start_text: str, end_text: str) -> PeriodKind | None:
+    """Guesses how a period is meant from its shape alone (no `period_kind` given).
+
+    Rules: one calendar year ("2021", or 1 January to 31 December) is a `year`; from the start
+    of a year to an earlier cut-off, or to an end stated only as that year ("2009-01-01" to
+    "2009"), is `year_to_date`; "Y"–"Y+5" with Y a congress year (a multiple of five) is a
+    `term`; "Y+1"–"Y+5" (2021–2025) is a five-year plan of calendar years, taken as `dates`;
+    other year-to-year spans are a `review`; a congress year to a later day is
+    `term_to_date`; anything else is taken as exact `dates`. None for a moment (no start).
+    """
+    if not start_text:
+        return None
+    start, end = parse_partial_date(start_text), parse_partial_date(end_text)
+    year_start = start.first_day == date(start.year, 1, 1) and start.precision in ("year", "day")
+    if start.year == end.year and year_start:
+        whole = end.last_day == date(end.year, 12, 31)
+        if whole and (start.precision == "year" or end.precision != "year"):
+            return PeriodKind.YEAR
+        return PeriodKind.YEAR_TO_DATE
+    if start.precision == "year" and end.precision == "year":
+        if end.year - start.year == TERM_YEARS and start.year % TERM_YEARS == 0:
+            return PeriodKind.TERM
+        if end.year - start.year == TERM_YEARS - 1 and start.year % TERM_YEARS == 1:
+            return PeriodKind.DATES  # a five-year plan of calendar years (2021–2025)
+        return PeriodKind.REVIEW
+    if start.precision == "year" and end.year > start.year and start.year % TERM_YEARS == 0:
+        return PeriodKind.TERM_TO_DATE
+    return PeriodKind.DATES
+
+
+def _congress(year: int, congresses: tuple[date, ...]) -> tuple[date, date, date, str]:
+    """The congress of a term's first year: (point, earliest, latest, reading)."""
+    for day in congresses:
+        if day.year == year:
+            return day, day, day, f"congress of {day.isoformat()}"
+    return (
+        _on(year, CONGRESS_DEFAULT),
+        _on(year, CONGRESS_EARLIEST),
+        _on(year, CONGRESS_LATEST),
+        f"congress on 1 July {year} (date not in the data; April–August admissible)",
+    )
+
+
+def _make(kind, start, end, starts, ends, reading, years_bounds=None, cutoff_known=True):
+    years_low = years_between(starts[1], ends[0]) if ends[0] >= starts[1] else 0.0
+    years_high = years_between(starts[0], ends[1])
+    if years_bounds:
+        years_low, years_high = max(years_low, years_bounds[0]), min(years_high, years_bounds[1])
+    return Period(
+        kind, start, end, starts[0], starts[1], ends[0], ends[1],
+        years_between(start, end), years_low, years_high, reading, cutoff_known,
+    )  # fmt: skip
+
+
+def read_period(
+    start_text: str,
+    end_text: str,
+    kind: str | PeriodKind | None = None,
+    published: date | None = None,
+    congresses: tuple[date, ...] = (),
+) -> Period | None:
+    """Returns the admissible readings of a stated period, with the default point reading.
+
+    Args:
+        start_text, end_text: The period as stated (YYYY, YYYY-MM or YYYY-MM-DD).
+        kind: How the source means it; inferred from the shape when empty.
+        published: Publication date of the source: the latest possible unstated cut-off.
+        congresses: Known congress dates of the district.
+
+    Returns:
+        None for a moment (no start).
+
+    Raises:
+        ValueError: If a date cannot be read.
+    """
+    kind = PeriodKind(kind) if kind else infer_period_kind(start_text, end_text)
+    if kind is None:
+        return None
+    start, end = parse_partial_date(start_text), parse_partial_date(end_text)
+    first, last = start.first_day, end.last_day
+    if kind is PeriodKind.YEAR:
+        return _make(kind, first, last, (first, first), (last, last), "calendar year")
+    if kind is PeriodKind.YEAR_TO_DATE:
+        return _year_to_date(start, end, published)
+    if kind is PeriodKind.TERM:
+        point, early, late, reading = _congress(start.year, congresses)
+        nxt, nxt_early, nxt_late, _ = _congress(end.year, congresses)
+        day = timedelta(days=1)
+        return _make(
+            kind, point, nxt - day, (early, late), (nxt_early - day, nxt_late - day),
+            f"term from the {reading} to the next congress",
+        )  # fmt: skip
+    if kind is PeriodKind.TERM_TO_DATE:
+        point, early, late, reading = _congress(start.year, congresses)
+        return _make(
+            kind, point, last, (early, late), (end.first_day, last),
+            f"from the {reading} to the stated end",
+        )  # fmt: skip
+    if kind is PeriodKind.REVIEW:
+        return _review(start, end)
+    return _make(kind, first, last, (first, first), (last, last), "dates as stated")
+
+
+def _year_to_date(start: PartialDate, end: PartialDate, published: date | None) -> Period:
+    first = date(start.year, 1, 1)
+    if end.precision != "year":
+        return _make(
+            PeriodKind.YEAR_TO_DATE, first, end.last_day, (first, first),
+            (end.first_day, end.last_day), "from 1 January to the stated cut-off",
+        )  # fmt: skip
+    year_end = date(end.year, 12, 31)
+    latest = min(year_end, published) if published and published.year == end.year else year_end
+    reading = (
+        "cut-off unstated: read as the publication date"
+        if latest != year_end
+        else "cut-off unstated: read as the year's end (the lowest rate it admits)"
+    )
+    return _make(
+        PeriodKind.YEAR_TO_DATE, first, latest, (first, first), (first, latest), reading,
+        cutoff_known=False,
+    )  # fmt: skip
+
+
+def _review(start: PartialDate, end: PartialDate) -> Period:
+    span = end.year - start.year
+    day = timedelta(days=1)
+    if end.precision == "year":
+        point_start, point_end = date(start.year, 7, 1), date(end.year, 6, 30)
+        reading = f"{span} years, mid-{start.year} to mid-{end.year}"
+    else:
+        point_end = end.last_day
+        point_start = _add_years(point_end + day, -span)
+        reading = f"{span} years to the stated end"
+    return _make(
+        PeriodKind.REVIEW, point_start, point_end,
+        (start.first_day, max(start.last_day, point_start)), (end.first_day, end.last_day), reading,
+        years_bounds=(span, span + 1),
+    )  # fmt: skip

@@ -8,6 +8,7 @@ EPSILON = 1e-9
 
 CONSISTENT = "consistent"
 DOUBLE_ROUNDED = "consistent if rounded twice"
+TRUNCATED = "consistent if truncated"
 DIFFERS = "differs beyond rounding"
 
 
@@ -37,7 +38,8 @@ def compare_to_stated(
     Returns:
         (status, computed minus stated). The status is CONSISTENT within half a unit of the
         last stated decimal; DOUBLE_ROUNDED within 0.55 of a unit (78.048 rounded to 78.05,
-        then to 78.1); else DIFFERS. With '>' or '<' the stated figure is a bound; with '~' a
+        then to 78.1); TRUNCATED when the source cut the digits off instead of rounding
+        (Long Thành: 80 / 85 = 94.1176 stated 94.11); else DIFFERS. With '>' or '<' the stated figure is a bound; with '~' a
         difference up to 5 % of the stated figure is consistent.
     """
     if computed is None or stated is None or math.isnan(computed) or math.isnan(stated):
@@ -54,4 +56,12 @@ def compare_to_stated(
         ok = abs(difference) <= tolerance
         if not ok and abs(difference) <= 1.1 * tolerance:
             return DOUBLE_ROUNDED, difference
+        if not ok and _truncates_to(computed, stated):
+            return TRUNCATED, difference
     return (CONSISTENT if ok else DIFFERS), difference
+
+
+def _truncates_to(computed: float, stated: float) -> bool:
+    """Whether `stated` is `computed` with the digits after its last decimal cut off."""
+    scale = 10 ** stated_decimals(stated)
+    return math.isclose(math.trunc(computed * scale + EPSILON) / scale, stated, abs_tol=EPSILON)
