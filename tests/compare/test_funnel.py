@@ -1,6 +1,8 @@
 """The funnel table: its columns, positions, groups, listing of districts without a figure,
 false-discovery control, and refusal of bad input."""
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -152,3 +154,30 @@ def test_missing_columns_are_named():
 
 def test_empty_input_gives_an_empty_table():
     assert list(compute_funnel(panel(0)).columns) == FUNNEL_COLUMNS
+
+
+def test_a_share_of_100_percent_is_placed_by_the_exact_tail_not_the_interpolated_line():
+    """16 of 16 against a given 85 %: P(X ≥ 16) = 0.85^16 = 0.074, within 95 % and 99.8 %,
+    though the interpolated 99.8 % line lies just under 100 %; 60 of 60 (0.85^60 = 5.8e-5)
+    is above both; 10 of 16 (P(X ≤ 10) = 0.0235, two-sided 0.047) is below 95 % only."""
+    data = pd.DataFrame(
+        {
+            "district_id": ["a", "b", "c"],
+            "indicator": "good_or_above",
+            "window": "2023",
+            "kind": "share",
+            "numerator": [16.0, 60.0, 10.0],
+            "exposure": [16.0, 60.0, 16.0],
+        }
+    )
+    table = compute_funnel(data, targets={"good_or_above": 85.0}, adjustment=Adjustment.NONE)
+    first = table.iloc[0]
+    assert first["high_998"] < 100 and first["value"] == 100  # beyond the drawn line ...
+    assert first["position_998"] == Position.WITHIN and first["position_95"] == Position.WITHIN
+    assert first["p_value"] == pytest.approx(2 * 0.85**16)
+    second = table.iloc[1]
+    assert second["position_998"] == Position.ABOVE and second["p_value"] == pytest.approx(2 * 0.85**60)  # fmt: skip
+    lower = sum(math.comb(16, k) * 0.85**k * 0.15 ** (16 - k) for k in range(11))
+    assert table.iloc[2]["p_value"] == pytest.approx(2 * lower)
+    assert table.iloc[2]["position_95"] == Position.BELOW
+    assert table.iloc[2]["position_998"] == Position.WITHIN

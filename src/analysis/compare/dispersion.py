@@ -10,7 +10,8 @@ target, (Q − I) / Σw).
 
 Winsorising biases φ down: for normal z-scores the mean square falls to 0.679 of its value,
 so when districts truly differ τ² comes out smaller than it is and the widened limits are
-too narrow. `PhiEstimator.CONSISTENT` divides by 0.679; the default follows the paper.
+too narrow. `PhiEstimator.CONSISTENT` divides by 0.679 and is the default of the funnel;
+`PhiEstimator.WINSORISED` follows the paper.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@ plot of the shrunk estimates with their intervals.
 
 Built like the other report figures (a matplotlib Figure without pyplot, wrapped in a
 `Chart`) from the tables of `analysis.compare` (funnel, its curves, shrinkage), without
-computing anything statistical. Districts are labelled by name: from `names` (district id → name), else from a
+computing anything statistical. An indicator is titled by its `indicator_label` column where
+the table has one (as `analysis.compare.tables` adds), else by its code. Districts are
+labelled by name: from `names` (district id → name), else from a
 `district` column (as `label_districts` adds), else by id.
 """
 
@@ -17,6 +19,8 @@ import pandas as pd
 
 from analysis.present.plots import Chart, _empty, _figure, _legend_below
 
+MAX_NAMED_IN_FUNNEL = 15
+"""A funnel plot names every district up to this many, and only those outside 99.8 % beyond."""
 MAX_LABELLED = 40
 """A caterpillar plot names every district up to this many, and only the highlighted beyond."""
 OUTSIDE_998 = {"above": "#c62828", "below": "#1565c0"}
@@ -59,6 +63,11 @@ def _wrap(text: str, ax, per_inch: float = 13.0) -> str:
     return "\n".join(textwrap.wrap(text, max(30, int(inches * per_inch))))
 
 
+def _title(first: pd.Series) -> str:
+    shown = first.get("indicator_label")
+    return f"{first['indicator'] if pd.isna(shown) else shown}, {first['window']}"
+
+
 def _limits_note(first: pd.Series) -> str:
     phi = "" if pd.isna(first["phi"]) else f"φ = {first['phi']:.2f}"
     if first["adjustment"] == "additive":
@@ -69,10 +78,10 @@ def _limits_note(first: pd.Series) -> str:
 
 
 def _draw_limits(ax, curve: pd.DataFrame) -> None:
-    ax.plot(curve["exposure"], curve["target"], color="#333", linewidth=1, label="target")
-    for key, style, label in (("95", "--", "95 % limits"), ("998", "-", "99.8 % limits")):
-        ax.plot(curve["exposure"], curve[f"high_{key}"], style, color="#555", linewidth=0.8, label=label)  # fmt: skip
-        ax.plot(curve["exposure"], curve[f"low_{key}"], style, color="#555", linewidth=0.8)
+    ax.plot(curve["exposure"], curve["target"], color="#2e7d32", linewidth=1.4, label="pooled value")  # fmt: skip
+    for key, style, label in (("95", "--", "95 % limits"), ("998", ":", "99.8 % limits")):
+        ax.plot(curve["exposure"], curve[f"high_{key}"], style, color="#444", linewidth=1, label=label)  # fmt: skip
+        ax.plot(curve["exposure"], curve[f"low_{key}"], style, color="#444", linewidth=1)
 
 
 def _label_outside(ax, outside: pd.DataFrame, names) -> None:
@@ -99,8 +108,8 @@ def plot_funnel(
     window: str | None = None,
     names: Mapping[str, str] | None = None,
 ) -> Chart:
-    """Values against exposure with the target, 95 % and 99.8 % limits; districts outside
-    the 99.8 % limits are labelled with their names.
+    """Values against exposure with the target, 95 % and 99.8 % limits; every district is
+    named up to `MAX_NAMED_IN_FUNNEL`, beyond that only those outside the 99.8 % limits.
 
     Args:
         funnel: From `analysis.compare.funnel.compute_funnel`.
@@ -113,11 +122,12 @@ def plot_funnel(
     first = comparison.iloc[0]
     rows = comparison[comparison["value"].notna()]
     if rows.empty:
-        return _empty(f"No district has a comparable {first['indicator']} for {first['window']}.")
+        return _empty(f"No district has a comparable figure: {_title(first)}.")
     figure, ax = _figure(7.0, 4.2, legend=True)
     _draw_limits(ax, select_comparison(curves, first["indicator"], first["window"]))
     ax.scatter(rows["exposure"], rows["value"], c=_point_colours(rows), s=18, zorder=3)
-    _label_outside(ax, rows[rows["position_998"] != "within"], names)
+    named = rows if len(rows) <= MAX_NAMED_IN_FUNNEL else rows[rows["position_998"] != "within"]
+    _label_outside(ax, named, names)
     for colour, label in ((OUTSIDE_998["above"], "above 99.8 %"),
                           (OUTSIDE_998["below"], "below 99.8 %"),
                           (OUTSIDE_95["above"], "outside 95 % only")):  # fmt: skip
@@ -128,11 +138,11 @@ def plot_funnel(
     ax.set_xlabel(f"exposure ({unit}); {_limits_note(first)}", fontsize=8)
     ax.set_ylabel("per 100")
     missing = len(comparison) - len(rows)
-    title = f"{first['indicator']}, {first['window']}: {len(rows)} districts" + (
+    title = f"{_title(first)}: {len(rows)} districts" + (
         f" ({missing} without a comparable figure)" if missing else ""
     )
     ax.set_title(_wrap(title, ax), fontsize=9)
-    _legend_below(figure, ax, columns=6)
+    _legend_below(figure, ax, columns=4)
     return Chart(figure)
 
 
@@ -171,7 +181,7 @@ def plot_caterpillar(
     rows = comparison[comparison["estimate"].notna()].sort_values("estimate", ascending=False)
     if rows.empty:
         return _empty(
-            f"No shrunk estimate for {first['indicator']}, {first['window']}: "
+            f"No shrunk estimate for {_title(first)}: "
             f"{int(first['n_districts'])} district(s) with a figure is too few."
         )
     labels = _caterpillar_labels(rows, names, highlight)
@@ -190,6 +200,6 @@ def plot_caterpillar(
     ax.set_yticks(y[shown], [labels[i] for i in shown], fontsize=6 if len(rows) > 20 else 7)
     ax.invert_yaxis()
     ax.set_xlabel(_wrap("per 100, empirical-Bayes estimate, highest first; labels give the rank and its 95 % interval", ax, 15), fontsize=8)  # fmt: skip
-    ax.set_title(_wrap(f"{first['indicator']}, {first['window']}: {len(rows)} districts", ax), fontsize=9)  # fmt: skip
+    ax.set_title(_wrap(f"{_title(first)}: {len(rows)} districts", ax), fontsize=9)
     _legend_below(figure, ax, columns=3)
     return Chart(figure)
