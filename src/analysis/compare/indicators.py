@@ -280,7 +280,8 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @memoize
-def _build(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_indicators(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Returns `comparison_inputs` and `left_out` together, computed once."""
     parts = [_admissions(dataset), _growth(dataset), _ratings(dataset), _targets(dataset)]
     data = pd.concat([p[0][INPUT_COLUMNS + DETAIL_COLUMNS] for p in parts], ignore_index=True)
     data = data.astype({"numerator": float, "exposure": float, "approximate": bool})
@@ -299,13 +300,13 @@ def comparison_inputs(dataset: Dataset) -> pd.DataFrame:
     window (see the module docstring), with the district's name and region, the period, the
     term, the years, the reading of the period, whether a figure is approximate, and the
     facts it comes from."""
-    return _build(dataset)[0]
+    return build_indicators(dataset)[0]
 
 
 def left_out(dataset: Dataset) -> pd.DataFrame:
     """Returns every figure of the compared kinds that no comparison uses, with the reason,
     and whether the district is compared on that indicator through another figure."""
-    return _build(dataset)[1]
+    return build_indicators(dataset)[1]
 
 
 COVERAGE_COLUMNS = ["indicator", "window", "districts", "districts_compared", "districts_left_out"]  # fmt: skip

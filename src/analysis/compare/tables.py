@@ -17,6 +17,7 @@ from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import compute_funnel
 from analysis.compare.indicators import (
     Indicator,
+    build_indicators,
     comparison_inputs,
     coverage,
     label,
@@ -41,16 +42,16 @@ def _labelled(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.assign(indicator_label=labels)
 
 
-@memoize
-def funnel_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """Returns every district's place in the funnel of each indicator and window.
+def compute_funnel_table(inputs: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Returns every district's place in the funnel of each indicator and window of
+    `comparison_inputs`.
 
     Columns of `analysis.compare.funnel.FUNNEL_COLUMNS` (value, target and the four limits
     per 100, φ, τ², the positions), then the district's name and region, the period, term,
     years, reading of the period, and `indicator_label`. Windows with fewer than
     `MIN_DISTRICTS_FOR_FUNNEL` districts keep their rows without limits or positions.
     """
-    table = compute_funnel(comparison_inputs(dataset))
+    table = compute_funnel(inputs)
     small = table["n_districts"] < MIN_DISTRICTS_FOR_FUNNEL
     table.loc[small, LIMIT_COLUMNS] = np.nan
     for column in POSITION_COLUMNS:
@@ -58,13 +59,29 @@ def funnel_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     return _labelled(table, lang)
 
 
+def compute_shrinkage_table(inputs: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Returns empirical-Bayes estimates with 95 % intervals and rank intervals of each
+    indicator and window of `comparison_inputs` (`analysis.compare.shrinkage.SHRINKAGE_COLUMNS`,
+    per 100), with the district's name, region, period and `indicator_label`; seeded."""
+    return _labelled(shrink_estimates(inputs, seed=DEFAULT_SEED), lang)
+
+
+@memoize
+def build_comparisons(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Returns the inputs of every comparison and the figures left out (computed once)."""
+    return build_indicators(dataset)
+
+
+@memoize
+def funnel_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
+    """The funnel table of a dataset (see `compute_funnel_table`)."""
+    return compute_funnel_table(comparison_inputs(dataset), lang)
+
+
 @memoize
 def shrinkage_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """Returns empirical-Bayes estimates with 95 % intervals and rank intervals of each
-    indicator and window (`analysis.compare.shrinkage.SHRINKAGE_COLUMNS`, per 100), with
-    the district's name, region, period and `indicator_label`; seeded, so reproducible."""
-    table = shrink_estimates(comparison_inputs(dataset), seed=DEFAULT_SEED)
-    return _labelled(table, lang)
+    """The shrinkage table of a dataset (see `compute_shrinkage_table`)."""
+    return compute_shrinkage_table(comparison_inputs(dataset), lang)
 
 
 @memoize
@@ -85,8 +102,9 @@ def district_position(dataset: Dataset, district_id: str, lang: str = "en") -> p
     """Returns where one district sits in every comparison it is part of: its value, the
     target, the districts sharing the window, its positions, its shrunk estimate with the
     95 % interval, and its rank with the rank interval."""
-    funnel = funnel_table(dataset, lang)
-    shrunk = shrinkage_table(dataset, lang)
+    inputs = comparison_inputs(dataset)
+    funnel = compute_funnel_table(inputs, lang)
+    shrunk = compute_shrinkage_table(inputs, lang)
     keys = ["district_id", "indicator", "window"]
     mine = funnel[funnel["district_id"] == district_id]
     shown = ["indicator_label", "period", "n_districts", "value", "target", "low_998",
