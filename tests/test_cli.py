@@ -13,8 +13,8 @@ def test_check_embedded(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "VALID: embedded" in out
-    assert "districts: 91 in 32 provinces" in out
-    assert "facts:     394" in out
+    assert "districts: 92 in 32 provinces" in out
+    assert "facts:     555" in out
     assert "admissions" in out
 
 
@@ -63,4 +63,5 @@ def test_every_table_survives_a_one_fact_dataset(tmp_path, name, capsys):
 def test_table_for_one_district(capsys):
     assert main(["table", "targets", "--district", "huyện Sốp Cộp", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and "sop-cop-son-la" in lines[1]
+    assert len(lines) == 3  # the term's admissions target and its target in enterprises
+    assert all("sop-cop-son-la" in line for line in lines[1:])

@@ -18,7 +18,9 @@ import pytest
 from notebook_helpers import write_notebook
 
 from analysis import files
-from analysis.reports.runner import BatchSettings, Job, RunnerError, run_batch
+from analysis.reports.build import BuildOptions, run_jobs
+from analysis.reports.plan import Job, RunnerError
+from analysis.reports.registry import Group, ReportState
 
 pytestmark = pytest.mark.notebook
 DISTRICTS = [
@@ -31,7 +33,10 @@ DISTRICTS = [
 
 
 def _batch(out: Path, jobs: list[Job], **options):
-    return run_batch(jobs, BatchSettings(out_dir=out, progress=False, jobs=1, **options))
+    return run_jobs(jobs, out, options=BuildOptions(progress=False, jobs=1, **options))
+
+
+OK, FAILED = ReportState.COMPLETED, ReportState.FAILED
 
 
 def _good(tmp_path: Path) -> Path:
@@ -44,12 +49,12 @@ def _good(tmp_path: Path) -> Path:
 def test_kernel_that_dies_is_reported_and_replaced(tmp_path):
     crash = write_notebook(tmp_path / "crash.ipynb", "import os\nos._exit(1)")
     jobs = [
-        Job("before", "district", _good(tmp_path), {"name": "a"}, "Before", "k"),
-        Job("crash", "district", crash, {"name": "b"}, "Crash", "k"),
-        Job("after", "district", _good(tmp_path), {"name": "c"}, "After", "k"),
+        Job("before", Group.DISTRICT, _good(tmp_path), {"name": "a"}, "Before", "k"),
+        Job("crash", Group.DISTRICT, crash, {"name": "b"}, "Crash", "k"),
+        Job("after", Group.DISTRICT, _good(tmp_path), {"name": "c"}, "After", "k"),
     ]
     batch = _batch(tmp_path / "out", jobs)
-    assert [r.status for r in batch.results] == ["ok", "failed", "ok"]
+    assert [r.state for r in batch.results] == [OK, FAILED, OK]
     assert "kernel died" in batch.results[1].error
     assert batch.results[2].key_figures == {"name": "c"}
     assert "This report failed" in (tmp_path / "out" / "districts" / "crash.html").read_text()
@@ -58,13 +63,13 @@ def test_kernel_that_dies_is_reported_and_replaced(tmp_path):
 def test_time_limit_stops_a_report_and_the_batch_goes_on(tmp_path):
     slow = write_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(120)")
     jobs = [
-        Job("slow", "district", slow, {"name": "a"}, "Slow", "k"),
-        Job("after", "district", _good(tmp_path), {"name": "b"}, "After", "k"),
+        Job("slow", Group.DISTRICT, slow, {"name": "a"}, "Slow", "k"),
+        Job("after", Group.DISTRICT, _good(tmp_path), {"name": "b"}, "After", "k"),
     ]
     began = time.monotonic()
     batch = _batch(tmp_path / "out", jobs, timeout=3)
     assert time.monotonic() - began < 60
-    assert [r.status for r in batch.results] == ["failed", "ok"]
+    assert [r.state for r in batch.results] == [FAILED, OK]
     assert "time limit of 3 s exceeded" in batch.results[0].error
 
 
@@ -198,8 +203,8 @@ def test_full_output_folder_fails_clearly_and_keeps_what_is_there(tmp_path, monk
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
             monkeypatch.setattr(files.os, "fsync", full)
-        batch = _batch(out, [Job("big", "district", big, {"name": "a"}, "Big", "k")])
-        assert [r.status for r in batch.results] == ["failed"]
+        batch = _batch(out, [Job("big", Group.DISTRICT, big, {"name": "a"}, "Big", "k")])
+        assert [r.state for r in batch.results] == [FAILED]
         assert "No space left on device" in batch.results[0].error
         assert (out / "keep.html").read_text() == "earlier report"
         assert not list(out.rglob(f"{files.TEMP_PREFIX}*"))
@@ -211,5 +216,5 @@ def test_unwritable_output_is_a_runner_error(tmp_path):
     target.write_text("a file where the output folder should be")
     notebook = write_notebook(tmp_path / "nb.ipynb", "1")
     with pytest.raises(RunnerError, match="cannot write into"):
-        _batch(target, [Job("a", "district", notebook, {"name": "x"}, "A", "k")])
+        _batch(target, [Job("a", Group.DISTRICT, notebook, {"name": "x"}, "A", "k")])
     assert target.read_text().startswith("a file")

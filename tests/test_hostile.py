@@ -9,8 +9,10 @@ import pytest
 
 from analysis import DatasetError, load_dataset
 from analysis.cli import main
-from analysis.reports.index import write_index
-from analysis.reports.runner import BatchSettings, plan_jobs, run_batch
+from analysis.reports.build import BuildOptions, run_jobs
+from analysis.reports.plan import plan_jobs
+from analysis.reports.registry import ReportState
+from analysis.reports.spec import DatasetSpec
 
 from conftest import tiny_tables, write_dataset
 
@@ -34,13 +36,16 @@ def test_markup_in_data_is_text_in_reports_and_index(tmp_path):
     dataset = load_dataset(folder)
     jobs = [
         j
-        for j in plan_jobs(dataset, str(folder), districts=["sop-cop-son-la"])
+        for j in plan_jobs(
+            dataset, DatasetSpec.from_arguments(folder), districts=["sop-cop-son-la"]
+        )
         if j.name in ("sop-cop-son-la", "data-quality")
     ]
     out = tmp_path / "out"
-    batch = run_batch(jobs, BatchSettings(out_dir=out, progress=False, jobs=1))
-    assert [r.status for r in batch.results] == ["ok", "ok"], [r.error for r in batch.results]
-    index = write_index(batch, "test", dataset.fingerprint, jobs)
+    batch = run_jobs(jobs, out, options=BuildOptions(progress=False, jobs=1))
+    states = [r.state for r in batch.results]
+    assert states == [ReportState.COMPLETED] * 2, [r.error for r in batch.results]
+    index = batch.index
     pages = {
         "report": (out / "districts" / "sop-cop-son-la.html").read_text(),
         "quality": (out / "quality" / "data-quality.html").read_text(),

@@ -7,7 +7,9 @@ errors (unknown option, bad parameter, missing file).
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -29,27 +31,53 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(path: str | None, args: argparse.Namespace):
-    from analysis.data.dataset import load_dataset
+def _spec(path: str | None, args: argparse.Namespace):
+    """The dataset specification of a command: path, encoding, number format."""
+    from analysis.reports.spec import DatasetSpec
 
     if path and not Path(path).exists():
         raise UsageError(f"no dataset at {path}")
-    return load_dataset(path, encoding=args.encoding, number_format=args.number_format)
+    return DatasetSpec.from_arguments(path, args.encoding, args.number_format)
+
+
+def _load(path: str | None, args: argparse.Namespace):
+    return _spec(path, args).load()
+
+
+def _print_invalid(exc) -> None:
+    """Prints a DatasetError as every command does: the verdict, then each problem."""
+    print(f"INVALID: {exc.args[0].splitlines()[0]}", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  error: {problem}", file=sys.stderr)
+    for problem in exc.warnings:
+        print(f"  warning: {problem}", file=sys.stderr)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of at least 1, got {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+    return value
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validates a dataset and prints its summary."""
-    from analysis.data.problems import DatasetError
-
-    try:
-        dataset = _load(args.path, args)
-    except DatasetError as exc:
-        print(f"INVALID: {exc.args[0].splitlines()[0]}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  error: {problem}", file=sys.stderr)
-        for problem in exc.warnings:
-            print(f"  warning: {problem}", file=sys.stderr)
-        return EXIT_FAILED
+    dataset = _load(args.path, args)
     summary = dataset.summary()
     label = " (SYNTHETIC DATA)" if summary["synthetic"] else ""
     print(f"VALID: {summary['origin']}{label}")
@@ -156,38 +184,26 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def _apply_params(jobs, given: dict[str, str]):
-    """Gives each job the --param values its notebook declares, typed as declared."""
-    import dataclasses
-    import json as json_module
+def _print_batch(batch, verbose: bool) -> None:
+    """Prints one line per report made (or every report with --verbose), and a summary."""
+    from analysis.reports.registry import ReportState
 
-    from analysis.reports.params import coerce_text, read_parameters
-
-    if not given:
-        return jobs
-    declared_anywhere = set()
-    specs_by_notebook = {}
-    for job in jobs:
-        if job.notebook not in specs_by_notebook:
-            specs_by_notebook[job.notebook] = read_parameters(
-                json_module.loads(job.notebook.read_text(encoding="utf-8")), job.notebook.name
-            )
-        declared_anywhere |= set(specs_by_notebook[job.notebook])
-    unknown = sorted(set(given) - declared_anywhere)
-    if unknown:
-        raise UsageError(
-            f"unknown parameter(s) {', '.join(unknown)}: no report notebook declares them "
-            f"(declared: {', '.join(sorted(declared_anywhere))})"
-        )
-    updated = []
-    for job in jobs:
-        specs = specs_by_notebook[job.notebook]
-        try:
-            extra = {k: coerce_text(specs[k], v) for k, v in given.items() if k in specs}
-        except ValueError as exc:
-            raise UsageError(f"--param: {exc}") from None
-        updated.append(dataclasses.replace(job, parameters={**job.parameters, **extra}))
-    return updated
+    made = batch.count(ReportState.COMPLETED)
+    failed = len(batch.failed)
+    if made or failed or verbose:
+        print(f"{'report':<40} {'status':<8} {'seconds':>8}")
+    for result in batch.results:
+        if result.state is not ReportState.UP_TO_DATE or verbose:
+            name = f"{result.job.folder()}/{result.job.name}"
+            print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
+    for result in batch.failed:
+        print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
+    rate = made / batch.seconds if batch.seconds and made else 0
+    print(
+        f"{len(batch.results)} reports: {made} made, {batch.count(ReportState.UP_TO_DATE)} "
+        f"unchanged (skipped), {failed} failed in {batch.seconds:.1f} s ({rate:.2f} reports/s); "
+        f"index: {batch.index or 'not written'}"
+    )
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
@@ -196,95 +212,36 @@ def cmd_reports(args: argparse.Namespace) -> int:
     A run whose inputs are all unchanged reuses the previous plan and imports neither pandas
     nor the notebook machinery, so it finishes in a fraction of a second.
     """
-    from analysis.paths import default_reports_dir, embedded_data_dir
-    from analysis.reports.index import write_index
-    from analysis.reports.runner import (
-        BatchSettings,
-        RunnerError,
-        default_data_argument,
-        plan_jobs,
-        plan_signature,
-        read_plan,
-        run_batch,
-        write_plan,
-    )
+    from analysis.reports.build import BuildOptions, build_reports
+    from analysis.reports.plan import RunnerError
 
-    out_dir = Path(args.out) if args.out else default_reports_dir()
-    data_path = Path(args.data) if args.data else embedded_data_dir()
-    if not data_path.exists():
-        raise UsageError(f"no dataset at {data_path}")
-    request = {
-        "data": default_data_argument(args.data),
-        "districts": args.districts,
-        "comparisons": not args.no_comparisons,
-        "params": _parse_params(args.param),
-        "encoding": args.encoding,
-        "number_format": args.number_format,
-    }
-    signature = plan_signature(request, data_path)
-    cached = read_plan(out_dir, signature)
+    spec = _spec(args.data, args)
+    options = BuildOptions(
+        jobs=args.jobs,
+        timeout=args.timeout,
+        force=args.force,
+        keep_code=args.keep_code,
+        fresh_kernels=args.fresh_kernels,
+        progress=not args.no_progress,
+    )
     try:
-        if cached is not None:
-            jobs, data = cached  # inputs unchanged since the last run: no need to load the data
-        else:
-            from analysis.data.problems import DatasetError
-
-            try:
-                dataset = _load(args.data, args)
-            except DatasetError as exc:
-                print(f"error: the dataset is not valid:\n{exc}", file=sys.stderr)
-                return EXIT_FAILED
-            jobs = plan_jobs(
-                dataset,
-                request["data"],
-                districts=args.districts,
-                include_comparisons=request["comparisons"],
-            )
-            jobs = _apply_params(jobs, request["params"])
-            data = {
-                "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
-                "fingerprint": dataset.fingerprint,
-                "synthetic": dataset.synthetic,
-            }
-        settings = BatchSettings(
-            out_dir=out_dir,
-            jobs=args.jobs,
-            timeout=args.timeout,
-            force=args.force,
-            keep_code=args.keep_code,
-            fresh_kernels=args.fresh_kernels,
-            data_origin=data["origin"],
-            data_fingerprint=data["fingerprint"],
-            progress=not args.no_progress,
+        batch = build_reports(
+            spec,
+            Path(args.out) if args.out else None,
+            districts=args.districts,
+            comparisons=not args.no_comparisons,
+            params=_parse_params(args.param),
+            options=options,
         )
-        batch = run_batch(jobs, settings)
-        if cached is None:
-            write_plan(out_dir, signature, jobs, data)
-    except (RunnerError, LookupError) as exc:  # LookupError: an unknown or ambiguous district
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    index = write_index(
-        batch, data["origin"], data["fingerprint"], jobs, synthetic=data["synthetic"]
-    )
-    made, skipped, failed = batch.count("ok"), batch.count("skipped"), batch.count("failed")
-    rate = made / batch.seconds if batch.seconds and made else 0
-    if made or failed or args.verbose:
-        print(f"{'report':<40} {'status':<8} {'seconds':>8}")
-    for result in batch.results:
-        if result.status != "skipped" or args.verbose:
-            print(
-                f"{result.job.folder() + '/' + result.job.name:<40} {result.status:<8} {result.seconds:>8.2f}"
-            )
-    for result in batch.failed:
-        print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
-    print(
-        f"{len(batch.results)} reports: {made} made, {skipped} unchanged (skipped), {failed} failed "
-        f"in {batch.seconds:.1f} s ({rate:.2f} reports/s); index: {index}"
-    )
+    except RunnerError as exc:
+        raise UsageError(str(exc)) from None
+    _print_batch(batch, args.verbose)
+    if batch.index_error:
+        print(f"error: {batch.index_error}", file=sys.stderr)
     if batch.interrupted:
         print("interrupted: finished reports are kept; run again to make the rest", file=sys.stderr)
-        return 130
-    return EXIT_FAILED if failed else EXIT_OK
+        return batch.exit_status
+    return EXIT_FAILED if batch.failed or batch.index_error else EXIT_OK
 
 
 def cmd_strip(args: argparse.Namespace) -> int:
@@ -350,10 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_argument("--out", help="output folder (default: reports/)")
     reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
     reports.add_argument(
-        "--jobs", type=int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
+        "--jobs", type=_positive_int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
     )
     reports.add_argument(
-        "--timeout", type=float, default=600, help="time limit per report, seconds"
+        "--timeout", type=_positive_seconds, default=600, help="time limit per report, seconds"
     )
     reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
     reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
@@ -377,15 +334,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM received: stop as an interrupted run does."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Runs the command line; returns the exit code."""
+    """Runs the command line; returns the exit code.
+
+    Every failure ends in a message, never a traceback: usage errors exit 2, invalid data
+    1, an interruption 128 + the signal (130 for Ctrl-C, 143 for SIGTERM).
+    """
+    from analysis.data.problems import DatasetError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        previous = None
+    try:
         return args.func(args)
-    except UsageError as exc:
+    except (UsageError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except DatasetError as exc:
+        _print_invalid(exc)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -332,6 +332,12 @@ def admissions_per_year(dataset: Dataset) -> pd.DataFrame:
         per_100_members, derived, method, fact_ids.
     """
     flows = admission_flows(dataset).reset_index(drop=True)
+    if flows.empty:
+        dates = ("period_start", "period_end", "reading_start", "reading_end", "members_date")
+        return pd.DataFrame(columns=PER_YEAR_COLUMNS).astype(
+            {"ranked": bool, "partial_year": bool, "years": float, "per_year": float}
+            | {c: "datetime64[ns]" for c in dates}
+        )
     bases = _membership_bases(flows, stock_series(dataset, ("party_members",)))
     base_value = bases["value"].reindex(flows.index)
     base_date = bases["date"].reindex(flows.index)
@@ -428,7 +434,8 @@ def compare_year_to_date(dataset: Dataset) -> pd.DataFrame:
 def admission_changes(dataset: Dataset) -> pd.DataFrame:
     """Returns the year-on-year change of annual admissions.
 
-    Uses flows that cover exactly one calendar year; where sources disagree on a year's
+    Uses flows that cover exactly one calendar year as the sources mean it (not a
+    year-to-date figure whose cut-off is unstated); where sources disagree on a year's
     total, that year is left out (the quality report lists the disagreement).
 
     Returns:
@@ -436,6 +443,7 @@ def admission_changes(dataset: Dataset) -> pd.DataFrame:
         change_percent, derived, fact_ids.
     """
     per_year = admissions_per_year(dataset)
+    per_year = per_year[per_year["period_kind"] == PeriodKind.YEAR.value]
     calendar = per_year[
         (per_year["period_start"].dt.month == 1)
         & (per_year["period_start"].dt.day == 1)
@@ -511,10 +519,10 @@ def compare_districts(dataset: Dataset) -> pd.DataFrame:
     members = _latest(series, "party_members")
     organizations = _latest(series, "base_organizations")
     per_year = admissions_per_year(dataset)
-    per_year = per_year[per_year["ranked"]].sort_values(["period_end", "years"])
+    per_year = per_year[per_year["ranked"].astype(bool)].sort_values(["period_end", "years"])
     admissions = per_year.groupby("district_id").tail(1).set_index("district_id")
     growth = compute_growth(dataset, ("party_members",))
-    growth = growth[~growth["short_span"]]
+    growth = growth[~growth["short_span"].astype(bool)]
     growth = (
         growth[growth["pair"] != "consecutive"].combine_first(growth) if len(growth) else growth
     )

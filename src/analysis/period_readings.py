@@ -44,14 +44,15 @@ def read_periods(dataset: Dataset) -> pd.DataFrame:
         if "period_kind" in facts
         else pd.Series("", index=facts.index)
     )
-    published = facts["source_id"].map(dataset.sources.set_index("source_id")["published"])
+    dates = dict(zip(dataset.sources["source_id"], dataset.sources["published"], strict=True))
+    published = [dates.get(source, pd.NaT) for source in facts["source_id"]]
     congresses = dataset.districts.set_index("district_id").get("congresses")
     rows = {}
     cache: dict[tuple, object] = {}
     for i, fact in enumerate(facts.itertuples()):
         if not fact.period_start_text or fact.kind == "change":
             continue  # a moment, or the baseline moment of a change
-        day = published.iloc[i]
+        day = published[i]
         known = congresses.get(fact.district_id, "") if congresses is not None else ""
         key = (fact.period_start_text, fact.period_end_text, stated.iloc[i], day, known)
         if key not in cache:
@@ -68,11 +69,14 @@ def read_periods(dataset: Dataset) -> pd.DataFrame:
             period.end_low, period.end_high, period.years, period.years_low, period.years_high,
             period.reading, period.cutoff_known,
         ]  # fmt: skip
-    table = pd.DataFrame.from_dict(rows, orient="index", columns=READING_COLUMNS)
-    for column in ("start", "end", "start_low", "start_high", "end_low", "end_high"):
-        table[column] = pd.to_datetime(table[column])
-    table["cutoff_known"] = table["cutoff_known"].astype(bool)
-    table.index.name = "fact_id"
-    return table.astype({"years": float, "years_low": float, "years_high": float}).replace(
-        {"years_low": {0.0: np.nan}}
+    table = pd.DataFrame(
+        list(rows.values()), index=pd.Index(list(rows), name="fact_id"), columns=READING_COLUMNS
     )
+    dates = ("start", "end", "start_low", "start_high", "end_low", "end_high")
+    table = table.astype(
+        {c: "datetime64[ns]" for c in dates}
+        | {"years": float, "years_low": float, "years_high": float, "cutoff_known": bool}
+        | {"period_kind": object, "reading": object}
+    )
+    table.loc[table["years_low"] == 0, "years_low"] = np.nan
+    return table

@@ -256,7 +256,7 @@ def _rate_levels(dataset: Dataset, per_year: pd.DataFrame, district: str) -> pd.
     computed = per_year[
         (per_year["district_id"] == district)
         & per_year["per_100_members"].notna()
-        & (per_year["years"] == 1)
+        & (per_year["period_kind"] == "year")
     ]
     computed_rows = pd.DataFrame(
         {

@@ -9,8 +9,10 @@ import pytest
 from notebook_helpers import normalise_outputs, write_notebook
 
 from analysis import load_dataset
-from analysis.reports.index import write_index
-from analysis.reports.runner import BatchSettings, Job, RunnerError, plan_jobs, run_batch
+from analysis.reports.build import BuildOptions, build_reports, run_jobs
+from analysis.reports.plan import Job, RunnerError, plan_jobs
+from analysis.reports.registry import Group, ReportState
+from analysis.reports.spec import DatasetSpec
 
 from conftest import REPO, tiny_tables, write_dataset
 
@@ -18,25 +20,29 @@ pytestmark = pytest.mark.notebook
 DISTRICTS = ["sop-cop-son-la", "sa-thay-kon-tum"]
 
 
+OK, FAILED, SKIPPED = ReportState.COMPLETED, ReportState.FAILED, ReportState.UP_TO_DATE
+
+
 def _batch(out_dir: Path, job_list, **options):
-    settings = BatchSettings(out_dir=out_dir, progress=False, data_fingerprint="test", **options)
-    return run_batch(job_list, settings)
+    return run_jobs(job_list, out_dir, options=BuildOptions(progress=False, **options))
+
+
+def _states(batch) -> list[ReportState]:
+    return [r.state for r in batch.results]
 
 
 @pytest.fixture(scope="module")
 def embedded_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    dataset = load_dataset()
-    jobs = plan_jobs(dataset, "", districts=DISTRICTS)
-    first = _batch(out, jobs, data_origin="embedded", jobs=2)
-    write_index(first, "embedded", dataset.fingerprint, jobs)
-    second = _batch(out, jobs, data_origin="embedded", jobs=2)
-    return out, jobs, first, second
+    options = BuildOptions(jobs=2, progress=False)
+    first = build_reports(DatasetSpec(), out, districts=DISTRICTS, options=options)
+    second = build_reports(DatasetSpec(), out, districts=DISTRICTS, options=options)
+    return out, [r.job for r in first.results], first, second
 
 
 def test_every_notebook_runs_on_the_embedded_data(embedded_run):
     out, jobs, first, _ = embedded_run
-    assert [r.status for r in first.results] == ["ok"] * len(jobs), [r.error for r in first.results]
+    assert _states(first) == [OK] * len(jobs), [r.error for r in first.results]
     assert {j.name for j in jobs} == {
         "compare-growth",
         "compare-evaluations",
@@ -51,8 +57,8 @@ def test_every_notebook_runs_on_the_embedded_data(embedded_run):
 
 def test_explore_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
     notebook = REPO / "notebooks" / "explore.ipynb"
-    batch = _batch(tmp_path, [Job("explore", "comparison", notebook, {}, "Explore", "k")])
-    assert batch.results[0].status == "ok", batch.results[0].error
+    batch = _batch(tmp_path, [Job("explore", Group.COMPARISON, notebook, {}, "Explore", "k")])
+    assert batch.results[0].state is OK, batch.results[0].error
     executed = nbformat.read(tmp_path / "comparisons" / "explore.ipynb", as_version=4)
     errors = [
         o
@@ -70,7 +76,7 @@ def test_explore_notebook_runs_top_to_bottom_with_its_defaults(tmp_path):
 
 def test_second_run_skips_everything(embedded_run):
     _, jobs, _, second = embedded_run
-    assert [r.status for r in second.results] == ["skipped"] * len(jobs)
+    assert _states(second) == [SKIPPED] * len(jobs)
     assert second.seconds < 5
 
 
@@ -112,7 +118,7 @@ def test_index_lists_every_report_with_key_figures(embedded_run):
         assert f'href="{job.folder()}/{job.name}.html"' in index
     assert "members = 4014" in index
     summary = json.loads((out / "index.json").read_text())
-    assert summary["counts"]["ok"] == len(jobs)
+    assert summary["counts"]["skipped"] == len(jobs)  # the second run wrote it last
 
 
 def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
@@ -120,18 +126,21 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
 
     dataset = load_dataset()
     jobs = plan_jobs(
-        dataset, "", districts=["sa-thay-kon-tum", "sop-cop-son-la"], include_comparisons=False
+        dataset,
+        DatasetSpec(),
+        districts=["sa-thay-kon-tum", "sop-cop-son-la"],
+        include_comparisons=False,
     )
     batch = _batch(
         tmp_path / "warm", jobs, jobs=1
     )  # one worker: the second report reuses the kernel
-    assert [r.status for r in batch.results] == ["ok", "ok"]
+    assert _states(batch) == [OK, OK]
     warm = nbformat.read(tmp_path / "warm" / "districts" / "sop-cop-son-la.ipynb", as_version=4)
     fresh_path = tmp_path / "fresh.ipynb"
     papermill.execute_notebook(
         str(REPO / "notebooks" / "district_report.ipynb"),
         str(fresh_path),
-        parameters={"district": "sop-cop-son-la", "data": ""},
+        parameters={"district": "sop-cop-son-la", **DatasetSpec().parameters()},
         cwd=str(REPO / "notebooks"),
         kernel_name="python3",
         progress_bar=False,
@@ -143,7 +152,7 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
 def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
     notebook = write_notebook(tmp_path / "nb.ipynb", "print(name)")
     out = tmp_path / "out"
-    job = Job("one", "district", notebook, {"name": "a", "nmae": "typo"}, "One", "k")
+    job = Job("one", Group.DISTRICT, notebook, {"name": "a", "nmae": "typo"}, "One", "k")
     with pytest.raises(RunnerError, match="unknown parameter 'nmae'"):
         _batch(out, [job])
     assert not out.exists()
@@ -152,8 +161,8 @@ def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
 def test_wrong_type_and_missing_required_parameter_are_refused(tmp_path):
     notebook = write_notebook(tmp_path / "nb.ipynb", "print(name)")
     jobs = [
-        Job("a", "district", notebook, {"name": 29}, "A", "k"),
-        Job("b", "district", notebook, {}, "B", "k"),
+        Job("a", Group.DISTRICT, notebook, {"name": 29}, "A", "k"),
+        Job("b", Group.DISTRICT, notebook, {}, "B", "k"),
     ]
     with pytest.raises(RunnerError) as info:
         _batch(tmp_path / "out", jobs)
@@ -170,12 +179,12 @@ def test_failing_notebook_is_reported_and_the_others_complete(tmp_path):
         tmp_path / "bad.ipynb", "raise ValueError('broken on purpose')", "print('never')"
     )
     jobs = [
-        Job("good-1", "district", good, {"name": "one"}, "Good 1", "k"),
-        Job("bad", "district", bad, {"name": "two"}, "Bad", "k"),
-        Job("good-2", "district", good, {"name": "three"}, "Good 2", "k"),
+        Job("good-1", Group.DISTRICT, good, {"name": "one"}, "Good 1", "k"),
+        Job("bad", Group.DISTRICT, bad, {"name": "two"}, "Bad", "k"),
+        Job("good-2", Group.DISTRICT, good, {"name": "three"}, "Good 2", "k"),
     ]
     batch = _batch(tmp_path / "out", jobs, jobs=1)
-    assert [r.status for r in batch.results] == ["ok", "failed", "ok"]
+    assert _states(batch) == [OK, FAILED, OK]
     assert "ValueError: broken on purpose" in batch.results[1].error
     assert batch.results[2].key_figures == {"name": "three"}
     html = (tmp_path / "out" / "districts" / "bad.html").read_text()
@@ -186,11 +195,7 @@ def test_failing_notebook_is_reported_and_the_others_complete(tmp_path):
         json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())["status"] == "failed"
     )
     again = _batch(tmp_path / "out", jobs, jobs=1)
-    assert [r.status for r in again.results] == [
-        "skipped",
-        "failed",
-        "skipped",
-    ]  # failures are retried
+    assert _states(again) == [SKIPPED, FAILED, SKIPPED]  # failures are retried
 
 
 def test_a_data_change_reruns_only_what_depends_on_it(tmp_path):
@@ -200,15 +205,15 @@ def test_a_data_change_reruns_only_what_depends_on_it(tmp_path):
     )
     folder = write_dataset(tmp_path / "data", tables)
     out = tmp_path / "out"
-    jobs = plan_jobs(load_dataset(folder), str(folder))
-    assert [r.status for r in _batch(out, jobs).results] == ["ok"] * len(jobs)
+    spec = DatasetSpec.from_arguments(folder)
+    options = BuildOptions(progress=False)
+    assert _states(build_reports(spec, out, options=options)) == [OK] * 7
     tables["facts"][4]["value"] = "57"  # Sa Thầy's base organisations
     write_dataset(folder, tables)
-    jobs = plan_jobs(load_dataset(folder), str(folder))
-    statuses = {r.job.name: r.status for r in _batch(out, jobs).results}
+    statuses = {r.job.name: r.state for r in build_reports(spec, out, options=options).results}
     assert statuses == {
-        "compare-growth": "ok", "compare-evaluations": "ok", "compare-targets": "ok", "data-quality": "ok",
-        "sa-thay-kon-tum": "ok", "sop-cop-son-la": "skipped", "song-ma-son-la": "skipped",
+        "compare-growth": OK, "compare-evaluations": OK, "compare-targets": OK, "data-quality": OK,
+        "sa-thay-kon-tum": OK, "sop-cop-son-la": SKIPPED, "song-ma-son-la": SKIPPED,
     }  # fmt: skip
 
 
@@ -218,8 +223,10 @@ def test_hostile_parameter_values_are_data(tmp_path):
         "from analysis.present.tables import record_key_figures\nrecord_key_figures(value=name, length=len(name))",
     )
     hostile = 'x"; import os; os.remove("nothing") #\n\\"\'\'\'<script>alert(1)</script>'
-    batch = _batch(tmp_path / "out", [Job("h", "district", notebook, {"name": hostile}, "H", "k")])
-    assert batch.results[0].status == "ok", batch.results[0].error
+    batch = _batch(
+        tmp_path / "out", [Job("h", Group.DISTRICT, notebook, {"name": hostile}, "H", "k")]
+    )
+    assert batch.results[0].state is OK, batch.results[0].error
     assert batch.results[0].key_figures == {"value": hostile, "length": len(hostile)}
     html = (tmp_path / "out" / "districts" / "h.html").read_text()
     assert "<script>alert(1)</script>" not in html
@@ -229,15 +236,16 @@ def test_report_names_cannot_leave_the_output_folder(tmp_path):
     notebook = write_notebook(tmp_path / "nb.ipynb", "1")
     for name in ("../escape", "/etc/passwd", "a/../../b", "UPPER", "sốp-cộp"):
         with pytest.raises(RunnerError, match="unsafe report name"):
-            _batch(tmp_path / "out", [Job(name, "district", notebook, {"name": "x"}, "X", "k")])
+            _batch(tmp_path / "out", [Job(name, Group.DISTRICT, notebook, {"name": "x"}, "X", "k")])
     assert not any(p.suffix == ".html" for p in tmp_path.rglob("*"))
 
 
 def test_plan_refuses_colliding_or_unsafe_district_ids():
     dataset = load_dataset()
     with pytest.raises(Exception, match="no district matches"):
-        plan_jobs(dataset, "", districts=["../../etc"])
-    names = [j.name for j in plan_jobs(dataset, "", districts=["Sốp Cộp", "sop-cop-son-la"])]
+        plan_jobs(dataset, DatasetSpec(), districts=["../../etc"])
+    chosen = plan_jobs(dataset, DatasetSpec(), districts=["Sốp Cộp", "sop-cop-son-la"])
+    names = [j.name for j in chosen]
     assert names.count("sop-cop-son-la") == 1
     assert all(re.fullmatch(r"[a-z0-9-]+", n) for n in names)
 
@@ -245,7 +253,7 @@ def test_plan_refuses_colliding_or_unsafe_district_ids():
 def test_a_kernel_that_does_not_start_is_replaced_once(monkeypatch, tmp_path):
     import asyncio
 
-    from analysis.reports.runner import Worker
+    from analysis.reports.kernels import Worker
 
     attempts = []
 
@@ -259,7 +267,7 @@ def test_a_kernel_that_does_not_start_is_replaced_once(monkeypatch, tmp_path):
 
     monkeypatch.setattr(Worker, "_start_once", flaky)
     monkeypatch.setattr(Worker, "stop", stop)
-    asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+    asyncio.run(Worker(0, tmp_path, 10).start())
     assert len(attempts) == 2
     attempts.clear()
 
@@ -269,5 +277,5 @@ def test_a_kernel_that_does_not_start_is_replaced_once(monkeypatch, tmp_path):
 
     monkeypatch.setattr(Worker, "_start_once", broken)
     with pytest.raises(RuntimeError, match="no kernel"):
-        asyncio.run(Worker(0, tmp_path, 10, False, False).start())
+        asyncio.run(Worker(0, tmp_path, 10).start())
     assert len(attempts) == 2

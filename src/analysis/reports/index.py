@@ -1,7 +1,10 @@
-"""The index page of a batch run: every report with its status, key figures and links.
+"""The index page of an output folder: every report in it, its state, key figures and links.
 
-Reports across districts come first, then districts by region and province. Everything
-shown comes through Jinja2 with autoescaping, so names from data are text, never markup.
+The index lists the reports of this run and every other report found in the folder (made
+by an earlier run with another `--districts` selection), so it never forgets one. Reports
+across districts come first, then districts by region and province. index.html and
+index.json are written together: both change, or neither. Everything shown comes through
+Jinja2 with autoescaping, so names from data are text, never markup.
 """
 
 from __future__ import annotations
@@ -14,89 +17,110 @@ from pathlib import Path
 import jinja2
 
 from analysis import __version__
-from analysis.files import write_text_atomic
+from analysis.files import write_texts_together
 from analysis.paths import TEMPLATES_DIR
 from analysis.present.key_figures import format_figure
-from analysis.reports.runner import BatchResult, output_path
+from analysis.reports.records import ProvenanceRecord, read_record
+from analysis.reports.registry import Group, ReportState
+
+STATUS_TEXT = {
+    ReportState.COMPLETED: "made",
+    ReportState.FAILED: "failed",
+    ReportState.MISSING: "not produced (run interrupted)",
+}
 
 
-def _row(result, out_dir: Path) -> dict:
-    record = result.provenance or {}
-    outputs = record.get("outputs", {})
-    exists = bool(outputs) and output_path(out_dir, result.job, ".html").is_file()
-    status = result.status
-    if status == "skipped":
-        status = f"up to date (made {record.get('generated', '')[:10]})"
-    elif status == "ok":
-        status = "made"
-    figures = result.key_figures or record.get("key_figures", {})
+def _row(
+    name,
+    group: Group,
+    title,
+    region,
+    province,
+    state: ReportState,
+    record,
+    seconds=0.0,
+    error="",
+    figures=None,
+) -> dict:
+    """One row of the index, from what is known of a report."""
+    record = record if isinstance(record, ProvenanceRecord) else None
+    outputs = record.outputs if record else {}
+    text = STATUS_TEXT.get(state, "")
+    if state is ReportState.UP_TO_DATE:
+        text = f"up to date (made {record.generated[:10] if record else ''})"
+    elif state is ReportState.KEPT:
+        text = f"from an earlier run (made {record.generated[:10]}), not checked by this run"
+    figures = figures or (record.key_figures if record else {})
     return {
-        "name": result.job.name,
-        "title": result.job.title.split(" (")[0]
-        if result.job.group == "district"
-        else result.job.title,
-        "state": result.status,
-        "status_text": status,
-        "group": result.job.group,
-        "region": result.job.region,
-        "province": result.job.province,
-        "status": result.status,
-        "error": result.error or record.get("error", ""),
+        "name": name, "group": group.value, "region": region, "province": province,
+        "title": title.split(" (")[0] if group is Group.DISTRICT else title,
+        "state": state.value, "status": state.value, "status_text": text,
+        "error": error or (record.error if record else ""),
         "figures": {k: format_figure(v) for k, v in figures.items()},
-        "html": outputs.get("html") if exists else None,
-        "ipynb": outputs.get("ipynb") if exists else None,
-        "json": str(Path(outputs["ipynb"]).with_suffix(".json")) if exists else None,
-        "seconds": round(result.seconds, 3),
-    }
+        "html": outputs.get("html"), "ipynb": outputs.get("ipynb"),
+        "json": str(Path(outputs["ipynb"]).with_suffix(".json")) if outputs else None,
+        "seconds": round(seconds, 3),
+    }  # fmt: skip
 
 
-def write_index(
-    batch: BatchResult,
-    data_origin: str,
-    data_fingerprint: str,
-    planned: list,
-    synthetic: bool = False,
-) -> Path:
-    """Writes index.html and index.json into the output folder; returns the HTML path.
+def _result_row(result, out_dir: Path) -> dict:
+    job = result.job
+    record = result.record
+    if record is not None and not (out_dir / record.outputs.get("html", "?")).is_file():
+        record = None  # a report whose HTML could not be written has no link
+    return _row(job.name, job.group, job.title, job.region, job.province, result.state, record,
+                result.seconds, result.error, result.key_figures)  # fmt: skip
 
-    Args:
-        batch: The batch's results.
-        data_origin: Where the data came from.
-        data_fingerprint: The dataset's fingerprint.
-        planned: Every planned job; those without a result (an interrupted run) are listed
-            as not produced.
-        synthetic: Label the page as made from synthetic data.
-    """
-    out_dir = batch.out_dir
-    by_name = {r.job.name: r for r in batch.results}
+
+def _earlier_rows(out_dir: Path, listed: set[tuple[str, str]]) -> list[dict]:
+    """Rows for the reports in the folder that this run did not plan."""
+    rows = []
+    for group in Group:
+        for sidecar in sorted((out_dir / group.folder).glob("*.json")):
+            record = read_record(sidecar)
+            if record is None or (group.value, record.name) in listed:
+                continue
+            if (
+                record.group != group.value
+                or not (out_dir / record.outputs.get("html", "?")).is_file()
+            ):
+                continue
+            rows.append(_row(record.name, group, record.title, record.region, record.province,
+                             ReportState.KEPT, record))  # fmt: skip
+    return rows
+
+
+def index_rows(out_dir: Path, results: list, planned: list) -> list[dict]:
+    """Every report of the folder: this run's results, planned reports without a result (an
+    interrupted run), then reports of earlier runs."""
+    by_name = {r.job.name: r for r in results}
     rows = []
     for job in planned:
         if job.name in by_name:
-            rows.append(_row(by_name[job.name], out_dir))
+            rows.append(_result_row(by_name[job.name], out_dir))
         else:
-            rows.append({"name": job.name, "title": job.title, "group": job.group, "region": job.region,
-                         "province": job.province, "status": "missing", "state": "missing",
-                         "status_text": "not produced (run interrupted)", "error": "",
-                         "figures": {}, "html": None, "ipynb": None, "json": None, "seconds": 0})  # fmt: skip
-    general = [r for r in rows if r["group"] != "district"]
-    districts = [r for r in rows if r["group"] == "district"]
+            rows.append(_row(job.name, job.group, job.title, job.region, job.province,
+                             ReportState.MISSING, None))  # fmt: skip
+    listed = {(r["group"], r["name"]) for r in rows}
+    return rows + _earlier_rows(out_dir, listed)
+
+
+def _render(rows: list[dict], data: dict, counts: dict, generated: str) -> str:
+    general = [r for r in rows if r["group"] != Group.DISTRICT.value]
+    districts = [r for r in rows if r["group"] == Group.DISTRICT.value]
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for row in sorted(districts, key=lambda r: (r["region"], r["province"], r["title"])):
         grouped[row["region"]][row["province"]].append(row)
-    counts = {
-        s: sum(1 for r in rows if r["status"] == s) for s in ("ok", "skipped", "failed", "missing")
-    }
-    generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    html = environment.get_template("index.html.j2").render(
+    return environment.get_template("index.html.j2").render(
         title="Reports: district party committees' organisational statistics",
-        synthetic=synthetic,
-        data_origin=data_origin,
-        data_fingerprint=data_fingerprint,
+        synthetic=data["synthetic"],
+        data_origin=data["origin"],
+        data_fingerprint=data["fingerprint"],
         generated=generated,
         version=__version__,
         counts=counts,
@@ -104,15 +128,46 @@ def write_index(
         districts=districts,
         regions=[(region, list(provinces.items())) for region, provinces in grouped.items()],
     )
-    path = out_dir / "index.html"
-    write_text_atomic(path, html)
+
+
+def write_index(
+    out_dir: Path,
+    results: list,
+    planned: list,
+    data: dict,
+    seconds: float = 0.0,
+    interrupted: bool = False,
+) -> Path:
+    """Writes index.html and index.json into the output folder, together; returns the HTML path.
+
+    Args:
+        out_dir: The output folder.
+        results: This run's `ReportResult`s.
+        planned: Every job of this run; those without a result are listed as not produced.
+        data: origin, fingerprint and synthetic (a bool) of the dataset.
+        seconds: How long the run took.
+        interrupted: Whether the run was interrupted.
+
+    Raises:
+        OSError: When either file cannot be written (then neither was changed).
+    """
+    rows = index_rows(out_dir, results, planned)
+    counts = {s.value: sum(1 for r in rows if r["state"] == s.value) for s in
+              (ReportState.COMPLETED, ReportState.UP_TO_DATE, ReportState.FAILED, ReportState.MISSING, ReportState.KEPT)}  # fmt: skip
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     summary = {
         "generated": generated,
-        "data": {"origin": data_origin, "fingerprint": data_fingerprint, "synthetic": synthetic},
+        "data": data,
         "counts": counts,
-        "seconds": round(batch.seconds, 3),
-        "interrupted": batch.interrupted,
+        "seconds": round(seconds, 3),
+        "interrupted": interrupted,
         "reports": rows,
     }
-    write_text_atomic(out_dir / "index.json", json.dumps(summary, indent=1, ensure_ascii=False))
+    path = out_dir / "index.html"
+    write_texts_together(
+        {
+            path: _render(rows, data, counts, generated),
+            out_dir / "index.json": json.dumps(summary, indent=1, ensure_ascii=False),
+        }
+    )
     return path

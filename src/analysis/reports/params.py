@@ -15,7 +15,9 @@ with a wrong type stops with a clear message instead of producing a wrong report
 from __future__ import annotations
 
 import ast
+import difflib
 import io
+import math
 import tokenize
 from dataclasses import dataclass
 from typing import Any
@@ -121,6 +123,8 @@ def _type_problem(spec: ParameterSpec, value: Any) -> str | None:
         return f"{spec.name} must be {spec.type}, got {type(value).__name__} {value!r}{hint}"
     if spec.type == "list[str]" and not all(isinstance(v, str) for v in value):
         return f"{spec.name} must be a list of text values, got {value!r}"
+    if spec.type == "float" and not math.isfinite(value):
+        return f"{spec.name} must be a finite number, got {value!r}"
     return None
 
 
@@ -157,10 +161,11 @@ def coerce_text(spec: ParameterSpec, text: str) -> Any:
     """Converts a command-line value to the declared type (text stays text: "029")."""
     if spec.type == "str":
         return text
-    if spec.type == "int":
-        return int(text)
-    if spec.type == "float":
-        return float(text)
+    if spec.type in ("int", "float"):
+        try:
+            return int(text) if spec.type == "int" else float(text)
+        except ValueError:
+            raise ValueError(f"{spec.name} must be {spec.type}, got {text!r}") from None
     if spec.type == "bool":
         lowered = text.strip().lower()
         if lowered in ("1", "true", "yes", "on"):
@@ -171,21 +176,66 @@ def coerce_text(spec: ParameterSpec, text: str) -> Any:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+INJECTABLE = (str, int, float, bool, list, dict, type(None))
+"""The types of values papermill injects: literals, never modules, functions or classes."""
+
+
+def _kernel_names() -> set[str]:
+    """Names the kernel itself put in the namespace (In, Out, exit, get_ipython, ...)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return set()
+    shell = get_ipython()
+    return set(getattr(shell, "user_ns_hidden", {}) or {})
+
+
+def undeclared_names(namespace: dict) -> list[str]:
+    """Names holding a literal value that the parameters cell does not declare.
+
+    Before `check_types` runs, a notebook's namespace holds its declared parameters, the
+    names its import cell binds (modules and functions), the kernel's own names, and
+    whatever papermill injected below the parameters cell. A literal under any other name
+    can only have been injected: a misspelt parameter.
+    """
+    declared = set(namespace.get("__annotations__", {}))
+    hidden = _kernel_names()
+    return sorted(
+        name
+        for name, value in namespace.items()
+        if not name.startswith("_")
+        and name not in declared
+        and name not in hidden
+        and isinstance(value, INJECTABLE)
+    )
+
+
+def _unknown_problem(name: str, declared: list[str]) -> str:
+    close = difflib.get_close_matches(name, declared, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return (
+        f"unknown parameter {name!r}{hint}; the notebook declares {', '.join(declared) or 'none'}"
+    )
+
+
 def check_types(namespace: dict) -> dict[str, Any]:
     """Checks, inside a running notebook, the parameters against their annotations.
 
-    Call it right after the parameters cell: `params = check_types(globals())`. The
-    annotations of the parameters cell are kept by Python in `__annotations__`; values
-    injected by papermill below the cell replace the defaults but not the annotations.
+    Call it right after the parameters cell and the imports: `params = check_types(globals())`.
+    The annotations of the parameters cell are kept by Python in `__annotations__`; values
+    injected by papermill below the cell replace the defaults but not the annotations. A
+    value injected under a name the cell does not declare (`papermill -p distrct X`) is
+    refused: papermill itself only warns, and the report would show the default.
 
     Returns:
         The parameters and their values.
 
     Raises:
-        ParameterError: If a value does not have its declared type.
+        ParameterError: If a value does not have its declared type, or a name is unknown.
     """
     annotations = namespace.get("__annotations__", {})
-    values, problems = {}, []
+    problems = [_unknown_problem(n, list(annotations)) for n in undeclared_names(namespace)]
+    values = {}
     for name, annotation in annotations.items():
         type_name = (
             annotation

@@ -1,0 +1,281 @@
+"""A batch of reports, from a dataset specification to an index page: `build_reports`.
+
+The one entry point of a batch (the command line, the tests and the benchmark call it).
+In order, under an OS lock on the output folder: plan the reports (`plan`; a saved plan is
+reused when no input changed, so an unchanged run loads no data), decide which are stale
+(`plan.decide`, reading the provenance records), make the stale ones with an executor
+(`execute.LocalExecutor` by default: warm kernels on this machine), and write the index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.files import check_writable, folder_lock, remove_stale_temporaries
+from analysis.reports.execute import Executor, LocalExecutor, ReportResult, RunContext
+from analysis.reports.index import write_index
+from analysis.reports.plan import (
+    Job,
+    RunnerError,
+    apply_parameters,
+    check_jobs,
+    decide,
+    plan_jobs,
+    plan_signature,
+    read_plan,
+    write_plan,
+)
+from analysis.reports.registry import ReportState
+from analysis.reports.spec import DatasetSpec
+
+SIGNAL_EXIT_BASE = 128
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run a batch.
+
+    Attributes:
+        jobs: Parallel kernels of the default executor (a whole number, at least 1).
+        timeout: Time limit per report, seconds (finite, above 0).
+        force: Remake reports even when up to date.
+        keep_code: Show code cells in the HTML.
+        fresh_kernels: A new kernel for every report (slow; for checks).
+        progress: Show a progress bar on stderr.
+    """
+
+    jobs: int = max(1, os.cpu_count() or 1)
+    timeout: float = 600.0
+    force: bool = False
+    keep_code: bool = False
+    fresh_kernels: bool = False
+    progress: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1:
+            raise ValueError(f"jobs must be a whole number of at least 1, got {self.jobs!r}")
+        if (
+            not isinstance(self.timeout, int | float)
+            or not math.isfinite(self.timeout)
+            or self.timeout <= 0
+        ):
+            raise ValueError(f"timeout must be a number of seconds above 0, got {self.timeout!r}")
+
+
+@dataclass
+class BatchResult:
+    """What happened to a batch.
+
+    Attributes:
+        results: One per planned report, in plan order.
+        seconds: Wall time of the batch.
+        out_dir: The output folder.
+        signal: The signal that interrupted the batch, or None.
+        index: The index page written, or None.
+        index_error: Why the index could not be written ("" when it was).
+    """
+
+    results: list[ReportResult]
+    seconds: float
+    out_dir: Path
+    signal: int | None = None
+    index: Path | None = None
+    index_error: str = ""
+    data: dict = field(default_factory=dict)
+
+    @property
+    def interrupted(self) -> bool:
+        """Whether a signal stopped the batch before every report was made."""
+        return self.signal is not None
+
+    @property
+    def exit_status(self) -> int:
+        """128 + the signal when interrupted (130 for SIGINT, 143 for SIGTERM)."""
+        return SIGNAL_EXIT_BASE + self.signal if self.signal else 0
+
+    def count(self, state: ReportState) -> int:
+        """How many reports ended in this state."""
+        return sum(1 for r in self.results if r.state is state)
+
+    @property
+    def failed(self) -> list[ReportResult]:
+        """The failed reports."""
+        return [r for r in self.results if r.state is ReportState.FAILED]
+
+
+def _progress_bar(total: int, show: bool):
+    if not show or not total:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="report", file=sys.stderr, dynamic_ncols=True, desc="reports")
+
+
+def _say_waiting(folder: Path):
+    def say(pid: int | None) -> None:
+        holder = f" (process {pid})" if pid else ""
+        print(f"another run{holder} is writing into {folder}; waiting for it to finish…",
+              file=sys.stderr, flush=True)  # fmt: skip
+
+    return say
+
+
+def _prepare_folder(out_dir: Path) -> None:
+    try:
+        check_writable(out_dir)
+    except OSError as exc:
+        raise RunnerError(
+            f"cannot write into {out_dir}: {exc.strerror or exc}; nothing was changed"
+        ) from None
+
+
+def _execute(
+    jobs: list[Job], context: RunContext, options: BuildOptions, executor: Executor | None
+):
+    """Decides what is stale, then makes it; returns the results and the interrupting signal."""
+    decisions = decide(jobs, context.out_dir, options.keep_code, options.force)
+    results = [
+        ReportResult(d.job, d.state, 0.0, "", d.record.key_figures, d.record)
+        for d in decisions
+        if d.state is ReportState.UP_TO_DATE
+    ]
+    pending = [d.job for d in decisions if d.state is ReportState.PENDING]
+    if not pending:
+        return results, None
+    bar = _progress_bar(len(pending), options.progress)
+
+    def on_result(result: ReportResult) -> None:
+        results.append(result)
+        if bar is not None:
+            bar.set_postfix_str(
+                f"failed {sum(r.state is ReportState.FAILED for r in results)}", refresh=False
+            )
+            bar.update(1)
+
+    runner = executor or LocalExecutor(options.jobs)
+    context = dataclasses.replace(context, keys={d.job.name: d.key for d in decisions})
+    try:
+        signum = runner.run(pending, context, on_result)
+    finally:
+        if bar is not None:
+            bar.close()
+    return results, signum
+
+
+def _run_locked(jobs, spec, out_dir, data, options, executor, began) -> BatchResult:
+    """Runs planned jobs and writes the index; the caller holds the folder's lock."""
+    remove_stale_temporaries(out_dir)
+    check_jobs(jobs)
+    context = RunContext(out_dir, spec, data["origin"], data["fingerprint"], {}, options.timeout,
+                         options.keep_code, options.fresh_kernels)  # fmt: skip
+    results, signum = _execute(jobs, context, options, executor)
+    order = {job.name: i for i, job in enumerate(jobs)}
+    results.sort(key=lambda r: order[r.job.name])
+    batch = BatchResult(results, time.monotonic() - began, out_dir, signum, data=data)
+    try:
+        batch.index = write_index(out_dir, results, jobs, data, batch.seconds, batch.interrupted)
+    except OSError as exc:
+        where = exc.filename or out_dir / "index.html"
+        batch.index_error = (
+            f"cannot write the index {where}: {exc.strerror or exc}; the reports are kept, "
+            "index.html and index.json were left as they were"
+        )
+    return batch
+
+
+def run_jobs(
+    jobs: list[Job],
+    out_dir: Path,
+    *,
+    spec: DatasetSpec | None = None,
+    options: BuildOptions | None = None,
+    executor: Executor | None = None,
+    data: dict | None = None,
+) -> BatchResult:
+    """Runs a list of jobs already planned (own notebooks, tests); see `build_reports`.
+
+    Raises:
+        RunnerError: Before anything runs, when a parameter does not fit its notebook or the
+            output folder cannot be written.
+    """
+    began = time.monotonic()
+    options = options or BuildOptions()
+    data = data or {"origin": "given jobs", "fingerprint": "", "synthetic": False}
+    check_jobs(jobs)
+    _prepare_folder(out_dir)
+    with folder_lock(out_dir, _say_waiting(out_dir)):
+        return _run_locked(jobs, spec or DatasetSpec(), out_dir, data, options, executor, began)
+
+
+def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | None]:
+    """The jobs and data description: saved by an earlier run with the same inputs, or made
+    by loading the data. Returns the signature to save the plan under (None: reused)."""
+    signature = plan_signature(request, spec, notebooks)
+    cached = read_plan(out_dir, signature)
+    if cached is not None:
+        return *cached, None
+    dataset = spec.load()
+    try:
+        jobs = plan_jobs(dataset, spec, request["districts"], notebooks, request["comparisons"])
+    except LookupError as exc:  # an unknown or ambiguous district
+        raise RunnerError(str(exc.args[0] if exc.args else exc)) from None
+    jobs = apply_parameters(jobs, request["params"])
+    data = {
+        "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
+        "fingerprint": dataset.fingerprint,
+        "synthetic": dataset.synthetic,
+    }
+    return jobs, data, signature
+
+
+def build_reports(
+    spec: DatasetSpec | None = None,
+    out_dir: Path | None = None,
+    *,
+    districts: list[str] | None = None,
+    comparisons: bool = True,
+    params: dict | None = None,
+    options: BuildOptions | None = None,
+    notebooks: Path | None = None,
+    executor: Executor | None = None,
+) -> BatchResult:
+    """Makes every stale report of a dataset, and the index: the one entry point of a batch.
+
+    Args:
+        spec: The dataset and how to read it (the embedded data by default).
+        out_dir: The output folder (the checkout's reports/ by default).
+        districts: District ids or names; None for every district.
+        comparisons: Also make the reports across districts and the data-quality report.
+        params: Extra notebook parameters, by name; text values are converted to the type
+            the notebook declares. The runner's own (district, data, encoding, number_format)
+            are refused.
+        options: How to run (`BuildOptions`).
+        notebooks: The folder of the report notebooks (the project's by default).
+        executor: What makes the reports: `execute.LocalExecutor(options.jobs)` by default;
+            any object with the `execute.Executor` interface (a cluster) may replace it.
+
+    Raises:
+        RunnerError: Before anything runs: a refused parameter or district, an output folder
+            that cannot be written.
+        analysis.data.problems.DatasetError: When the dataset is not valid.
+    """
+    from analysis.paths import default_reports_dir, notebooks_dir
+
+    began = time.monotonic()
+    spec = spec or DatasetSpec()
+    out_dir = Path(out_dir) if out_dir else default_reports_dir()
+    options = options or BuildOptions()
+    request = {"districts": districts, "comparisons": comparisons, "params": params or {}}
+    _prepare_folder(out_dir)
+    with folder_lock(out_dir, _say_waiting(out_dir)):
+        jobs, data, signature = _plan(spec, out_dir, request, notebooks or notebooks_dir())
+        batch = _run_locked(jobs, spec, out_dir, data, options, executor, began)
+        if signature is not None and not batch.interrupted:
+            write_plan(out_dir, signature, jobs, data)
+    return batch

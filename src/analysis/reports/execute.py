@@ -1,0 +1,287 @@
+"""Executing reports: one report in a warm kernel, exported to HTML, and a local pool.
+
+`run_report` injects the parameters (as papermill does), runs the notebook in a `Worker`'s
+kernel, exports HTML in-process and writes the notebook, the HTML and the provenance record,
+each under a temporary name renamed into place, the record last.
+
+An executor makes a list of pending reports and calls back as each ends. `LocalExecutor`
+(the default) runs them on a pool of warm kernels on this machine. Another executor (a
+cluster) implements the same `Executor` protocol: `run(jobs, context, on_result)`, where
+each of its workers calls `run_report` or does the same work and returns a `ReportResult`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import datetime as dt
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from analysis import __version__
+from analysis.files import write_text_atomic
+from analysis.present.key_figures import read_key_figures
+from analysis.reports.kernels import Worker
+from analysis.reports.plan import Job, output_path
+from analysis.reports.provenance import library_hash, package_versions, sha256_bytes
+from analysis.reports.records import ProvenanceRecord, notebook_hash, write_record
+from analysis.reports.registry import ReportState
+from analysis.reports.spec import DatasetSpec
+
+
+@dataclass
+class ReportResult:
+    """What happened to one report."""
+
+    job: Job
+    state: ReportState
+    seconds: float = 0.0
+    error: str = ""
+    key_figures: dict = field(default_factory=dict)
+    record: ProvenanceRecord | None = None
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What every report of a batch shares.
+
+    Attributes:
+        out_dir: The output folder.
+        spec: The dataset specification (also in each job's parameters).
+        data_origin: Where the data came from, as the header shows it.
+        data_fingerprint: The hash of the dataset's files.
+        keys: Each job's key (`plan.report_key`), by name.
+        timeout: Time limit per report, seconds.
+        keep_code: Show code cells in the HTML.
+        fresh_kernels: A new kernel for every report.
+    """
+
+    out_dir: Path
+    spec: DatasetSpec
+    data_origin: str
+    data_fingerprint: str
+    keys: dict
+    timeout: float = 600.0
+    keep_code: bool = False
+    fresh_kernels: bool = False
+
+
+class Executor(Protocol):
+    """Makes pending reports; `LocalExecutor` is the default."""
+
+    def run(
+        self, jobs: list[Job], context: RunContext, on_result: Callable[[ReportResult], None]
+    ) -> int | None:
+        """Makes every job, calling `on_result` as each ends.
+
+        Returns:
+            None, or the number of the signal that interrupted the batch.
+        """
+
+
+def parameterize(notebook: str | dict, parameters: dict):
+    """Injects parameters after the parameters cell, exactly as papermill does.
+
+    Args:
+        notebook: The notebook's JSON text (or an nbformat node).
+        parameters: The values to inject.
+    """
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
+
+    node = (
+        nbformat.reads(notebook, as_version=4)
+        if isinstance(notebook, str)
+        else copy.deepcopy(notebook)
+    )
+    node.metadata.setdefault("papermill", {})
+    for cell in node.cells:  # papermill's loader gives every cell a tags list
+        cell.metadata.setdefault("tags", [])
+    return parameterize_notebook(node, parameters, kernel_name="python3", language="python")
+
+
+def _error_cell(error: str):
+    import html
+
+    import nbformat
+
+    return nbformat.v4.new_markdown_cell(f"**This report failed:** {html.escape(error)}")
+
+
+def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
+    base = out_dir.resolve()
+    return {
+        s: str(output_path(out_dir, job, s).relative_to(base)) for s in (".ipynb", ".html", ".json")
+    }
+
+
+def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
+    """What the HTML header of a report shows."""
+    return {
+        "title": job.title,
+        "parameters": job.parameters,
+        "data_origin": context.data_origin,
+        "data_fingerprint": job.data_key,
+        "generated": generated,
+        "version": __version__,
+        "provenance": _relative_outputs(job, context.out_dir)[".json"],
+        "synthetic": "SYNTHETIC" in context.data_origin.upper(),
+        "error": error,
+    }
+
+
+def _record(job, context, worker, state, error, figures, generated, timings, hashes):
+    relative = _relative_outputs(job, context.out_dir)
+    return ProvenanceRecord(
+        name=job.name, title=job.title, group=job.group.value, region=job.region,
+        province=job.province, notebook=job.notebook.name, notebook_sha256=notebook_hash(job.notebook),
+        parameters=job.parameters, dataset=context.spec.as_record(),
+        data={"origin": context.data_origin, "dataset_fingerprint": context.data_fingerprint,
+              "data_key": job.data_key},
+        library_sha256=library_hash(), versions=package_versions(), key=context.keys[job.name],
+        status=state.value, error=error, key_figures=figures, generated=generated, timings=timings,
+        runner={"worker": worker.index, "kernel_restarts": worker.restarts,
+                "fresh_kernels": context.fresh_kernels},
+        outputs={"ipynb": relative[".ipynb"], "html": relative[".html"], "sha256": hashes},
+    )  # fmt: skip
+
+
+async def run_report(worker: Worker, exporter, job: Job, context: RunContext) -> ReportResult:
+    """Makes one report in a worker's warm kernel and writes its three files."""
+    import nbformat
+
+    from analysis.present.html import export_html
+
+    started, clock = time.time(), time.monotonic()
+    notebook = parameterize(job.notebook.read_text(encoding="utf-8"), job.parameters)
+    parameterized = time.monotonic()
+    error = await worker.execute(notebook)
+    executed = time.monotonic()
+    state = ReportState.FAILED if error else ReportState.COMPLETED
+    if error:
+        notebook.cells.insert(0, _error_cell(error))
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    notebook.metadata["vn_report"] = {
+        "key": context.keys[job.name],
+        "status": state.value,
+        "generated": generated,
+    }
+    notebook_text = nbformat.writes(notebook)
+    header = _header(job, context, generated, error)
+    html = await asyncio.to_thread(export_html, exporter, notebook, header)
+    exported = time.monotonic()
+    figures = read_key_figures(notebook)
+    timings = {
+        "started": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(),
+        "parameterize_seconds": round(parameterized - clock, 3),
+        **worker.last_timings,
+        "execute_seconds": round(executed - clock, 3),
+        "export_seconds": round(exported - executed, 3),
+        "total_seconds": round(exported - clock, 3),
+    }
+    hashes = {"ipynb": sha256_bytes(notebook_text.encode()), "html": sha256_bytes(html.encode())}
+    record = _record(job, context, worker, state, error, figures, generated, timings, hashes)
+    write_text_atomic(output_path(context.out_dir, job, ".ipynb"), notebook_text)
+    write_text_atomic(output_path(context.out_dir, job, ".html"), html)
+    write_record(output_path(context.out_dir, job, ".json"), record)
+    return ReportResult(job, state, exported - clock, error, figures, record)
+
+
+class LocalExecutor:
+    """Runs reports on `jobs` warm kernels of this machine (the default executor).
+
+    SIGINT and SIGTERM stop the batch cleanly: running reports are abandoned (their
+    temporary files removed), finished ones are kept, and `run` returns the signal.
+    """
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = max(1, jobs)
+
+    def run(self, jobs: list[Job], context: RunContext, on_result) -> int | None:
+        """Makes every job; returns the signal number if interrupted, else None."""
+        caught: list[int] = []
+        loop = asyncio.new_event_loop()
+        task = loop.create_task(self._run(jobs, context, on_result))
+
+        def stop(signum: int) -> None:
+            caught.append(signum)
+            task.cancel()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, stop, signum)
+        try:
+            loop.run_until_complete(task)
+        except asyncio.CancelledError:
+            caught.append(caught[0] if caught else signal.SIGINT)
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(signum)
+            _close_quietly(loop)
+        return caught[0] if caught else None
+
+    async def _run(self, jobs: list[Job], context: RunContext, on_result) -> None:
+        from analysis.present.html import make_exporter
+
+        queue: asyncio.Queue = asyncio.Queue()
+        for job in jobs:
+            queue.put_nowait(job)
+        cwd = jobs[0].notebook.parent
+        workers = [
+            Worker(i, cwd, context.timeout, context.fresh_kernels)
+            for i in range(min(self.jobs, len(jobs)))
+        ]
+        try:
+            await asyncio.gather(
+                *(
+                    self._work(w, make_exporter(context.keep_code), queue, context, on_result)
+                    for w in workers
+                )
+            )
+        finally:
+            await asyncio.gather(*(w.stop() for w in workers), return_exceptions=True)
+        while not queue.empty():  # every worker broke: say so for each job left
+            on_result(
+                ReportResult(
+                    queue.get_nowait(), ReportState.FAILED, error="no kernel could be started"
+                )
+            )
+
+    @staticmethod
+    async def _work(worker: Worker, exporter, queue, context: RunContext, on_result) -> None:
+        while not queue.empty():
+            job = queue.get_nowait()
+            try:
+                result = await run_report(worker, exporter, job, context)
+            except OSError as exc:
+                result = ReportResult(
+                    job, ReportState.FAILED, error=f"cannot write the report: {exc}"
+                )
+            except Exception as exc:  # a kernel that cannot start or answer: report, go on
+                on_result(
+                    ReportResult(job, ReportState.FAILED, error=f"{type(exc).__name__}: {exc}")
+                )
+                try:
+                    await worker.restart()
+                except Exception:
+                    return  # this worker is broken; the others take the remaining jobs
+                continue
+            on_result(result)
+
+
+def _close_quietly(loop: asyncio.AbstractEventLoop) -> None:
+    """Closes a loop after cancelling what is left, so no task warns about being destroyed."""
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    with contextlib.suppress(Exception):
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    with contextlib.suppress(Exception):
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()
