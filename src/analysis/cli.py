@@ -150,7 +150,6 @@ TABLES = {
         "left_out_table",
         "figures left out of comparisons, why",
     ),
-    "compared-coverage": ("compare.tables", "coverage_table", "districts sharing each window"),
 }
 
 

@@ -170,7 +170,7 @@ def test_the_count_model_is_fitted_on_a_synthetic_panel(tmp_path):
     assert "Negative binomial" in reading
 
 
-@pytest.mark.parametrize("name", ["funnel", "shrinkage", "compared-left-out", "compared-coverage"])
+@pytest.mark.parametrize("name", ["funnel", "shrinkage", "compared-left-out"])
 def test_the_command_line_prints_the_comparison_tables(name):
     out = io.StringIO()
     with redirect_stdout(out):
