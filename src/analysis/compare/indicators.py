@@ -75,6 +75,15 @@ LABELS = {
     ),
 }
 
+EXPOSURES = {
+    Indicator.ADMISSIONS: "member-years",
+    Indicator.MEMBERSHIP_GROWTH: "member-years at the first level",
+    Indicator.RATED_EXCELLENT: "organisations rated",
+    Indicator.RATED_GOOD_OR_ABOVE: "organisations rated",
+    Indicator.ADMISSIONS_TARGET: "admissions targeted to date",
+}
+"""What each indicator's exposure counts."""
+
 DETAIL_COLUMNS = ["period", "term", "years", "reading", "approximate", "fact_ids"]
 LEFT_OUT_COLUMNS = ["district_id", "indicator", "period", "reason", "district_compared", "fact_ids"]  # fmt: skip
 

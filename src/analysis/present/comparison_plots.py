@@ -130,7 +130,8 @@ def plot_funnel(
     _label_outside(ax, named, names)
     for colour, label in ((OUTSIDE_998["above"], "above 99.8 %"),
                           (OUTSIDE_998["below"], "below 99.8 %"),
-                          (OUTSIDE_95["above"], "outside 95 % only")):  # fmt: skip
+                          (OUTSIDE_95["above"], "above 95 % only"),
+                          (OUTSIDE_95["below"], "below 95 % only")):  # fmt: skip
         ax.scatter([], [], color=colour, s=18, label=label)
     if rows["exposure"].max() > 20 * rows["exposure"].min():
         ax.set_xscale("log")

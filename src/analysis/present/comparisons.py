@@ -13,7 +13,7 @@ from IPython.display import display
 
 from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
-from analysis.compare.indicators import label
+from analysis.compare.indicators import EXPOSURES, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
 from analysis.present.tables import show_note, show_table
@@ -40,9 +40,13 @@ def describe_window(rows: pd.DataFrame) -> str:
         )
     outside = rows[rows["position_998"].astype(str).isin(["above", "below"])]
     names = ", ".join(f"{d} ({p})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    widened = (
+        f"limits widened ({first['adjustment']}, τ² = {first['tau2']:.2g})"
+        if first["adjustment"] != "none"
+        else "φ not significantly above 1, limits not widened"
+    )
     return text + (
-        f" Pooled value {first['target']:.2f} per 100; φ = {first['phi']:.2f}, "
-        f"τ² = {first['tau2']:.2g} ({first['adjustment']} adjustment). "
+        f" Pooled value {first['target']:.2f} per 100; φ = {first['phi']:.2f}: {widened}. "
         + (
             f"Outside the 99.8 % limits: {names}."
             if names
@@ -72,14 +76,18 @@ def show_comparison(
             display(plot_funnel(group, curves, indicator, window))
         if n >= MIN_DISTRICTS_FOR_PRIOR:
             display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
-    caption = f"Figures compared: {label(indicator)} (value per 100; exposure in member-years, organisations rated or target counts)"  # fmt: skip
+    caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
     display(show_table(rows, FIGURES_SHOWN, caption=caption))
 
 
 def show_left_out(left: pd.DataFrame, indicator: str) -> None:
     """Displays the figures of an indicator that no comparison uses, with the reason."""
     rows = left[left["indicator"] == indicator]
-    caption = f"Left out of the comparison of {label(indicator)}: {rows['district_id'].nunique()} district(s)"  # fmt: skip
+    absent = rows.loc[~rows["district_compared"].astype(bool), "district_id"].nunique()
+    caption = (
+        f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
+        f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
+    )
     display(show_table(rows, LEFT_OUT_SHOWN, caption=caption))
 
 
