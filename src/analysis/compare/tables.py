@@ -98,13 +98,16 @@ def coverage_table(dataset: Dataset) -> pd.DataFrame:
     return coverage(comparison_inputs(dataset), left_out(dataset))
 
 
-def district_position(dataset: Dataset, district_id: str, lang: str = "en") -> pd.DataFrame:
+def locate_district(funnel: pd.DataFrame, shrunk: pd.DataFrame, district_id: str) -> pd.DataFrame:
     """Returns where one district sits in every comparison it is part of: its value, the
     target, the districts sharing the window, its positions, its shrunk estimate with the
-    95 % interval, and its rank with the rank interval."""
-    inputs = comparison_inputs(dataset)
-    funnel = compute_funnel_table(inputs, lang)
-    shrunk = compute_shrinkage_table(inputs, lang)
+    95 % interval, and its rank with the rank interval.
+
+    Args:
+        funnel: The funnel table (`funnel_table` or `compute_funnel_table`).
+        shrunk: The shrinkage table of the same inputs.
+        district_id: The district.
+    """
     keys = ["district_id", "indicator", "window"]
     mine = funnel[funnel["district_id"] == district_id]
     shown = ["indicator_label", "period", "n_districts", "value", "target", "low_998",
@@ -112,6 +115,11 @@ def district_position(dataset: Dataset, district_id: str, lang: str = "en") -> p
     estimates = shrunk.reindex(columns=[*keys, "estimate", "low", "high", "rank", "rank_low", "rank_high"])  # fmt: skip
     mine = mine.reindex(columns=keys + shown)
     return mine.merge(estimates, on=keys, how="left").reset_index(drop=True)
+
+
+def district_position(dataset: Dataset, district_id: str, lang: str = "en") -> pd.DataFrame:
+    """Where one district sits in every comparison of a dataset (see `locate_district`)."""
+    return locate_district(funnel_table(dataset, lang), shrinkage_table(dataset, lang), district_id)
 
 
 def windows_for_model(inputs: pd.DataFrame, indicator: str) -> list[str]:

@@ -108,3 +108,16 @@ def show_position(position: pd.DataFrame) -> None:
         display(show_note("The district has no figure compared across districts."))
         return
     display(show_table(position, POSITION_SHOWN, caption="Place in the comparisons across districts"))  # fmt: skip
+
+
+def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:
+    """Displays, for each comparison the district is part of, the funnel plot (3 districts or
+    more) and the caterpillar plot with the district in red (5 or more)."""
+    mine = funnel[funnel["district_id"] == district_id]
+    for (indicator, window), group in mine.groupby(["indicator", "window"], sort=True):
+        rows = funnel[(funnel["indicator"] == indicator) & (funnel["window"] == window)]
+        n = int(group["n_districts"].iloc[0])
+        if n >= MIN_DISTRICTS_FOR_DISPERSION:
+            display(plot_funnel(rows, funnel_curves(rows), indicator, window))
+        if n >= MIN_DISTRICTS_FOR_PRIOR:
+            display(plot_caterpillar(shrinkage, indicator, window, highlight=district_id))
