@@ -166,7 +166,7 @@ def test_the_count_model_is_fitted_on_a_synthetic_panel(tmp_path):
     assert inputs.groupby(["indicator", "window"])["district_id"].nunique().max() == 30
     model, reading = tables.fit_or_refuse(inputs, "admissions")
     assert model is not None and model.n_units == 90  # three terms × 30 districts
-    assert set(model.rate_ratios["effect"]) >= {"term"}
+    assert set(model.rate_ratios["effect"]) >= {"window"}
     assert "Negative binomial" in reading
 
 

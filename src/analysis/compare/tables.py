@@ -138,7 +138,7 @@ def fit_or_refuse(
     family: Family = Family.NEGATIVE_BINOMIAL,
 ) -> tuple[CountModel | None, str]:
     """Fits the count model of an indicator over the windows that at least 10 districts
-    share (with a `term` effect when there are several), or says in a sentence why not.
+    share (with a `window` effect when there are several), or says in a sentence why not.
 
     Returns:
         (the model, its reading) or (None, the refusal as a sentence).
@@ -152,7 +152,7 @@ def fit_or_refuse(
             f"districts with a comparable figure (the most in one window is {largest or 0}). "
             "The funnel and the shrunk estimates compare them instead."
         )
-    effects = tuple(effects) + (("term",) if len(windows) > 1 else ())
+    effects = tuple(effects) + (("window",) if len(windows) > 1 else ())
     try:
         model = fit_count_model(inputs, indicator, windows=windows, effects=effects, family=family)
     except (TooFewUnits, ComparisonInputError) as exc:
