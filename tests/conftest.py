@@ -26,6 +26,7 @@ def tiny_tables() -> dict[str, list[dict[str, str]]]:
                 "province_2025": "Sơn La",
                 "region": "Trung du và miền núi phía Bắc",
                 "note": "",
+                "congresses": "",
             },
             {
                 "district_id": "sa-thay-kon-tum",
@@ -36,6 +37,7 @@ def tiny_tables() -> dict[str, list[dict[str, str]]]:
                 "province_2025": "Quảng Ngãi",
                 "region": "Tây Nguyên",
                 "note": "",
+                "congresses": "",
             },
         ],
         "sources": [

@@ -1,13 +1,18 @@
 """Every case of the bad-input corpus (tests/corpus/cases, written by make_corpus.py) is
 accepted with the expected normalisation, or refused with errors naming file, row, column,
-value and what was expected."""
+value and what was expected; and every command given a case answers with an exit code and a
+message, never a traceback."""
 
+import io
 import json
+import traceback
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from analysis import DatasetError, load_dataset
+from analysis.cli import main
 
 CASES = sorted((Path(__file__).parent / "corpus" / "cases").iterdir())
 
@@ -18,7 +23,7 @@ def _case(folder: Path) -> dict:
 
 def test_the_corpus_is_large_and_mixed():
     outcomes = [_case(f)["outcome"] for f in CASES]
-    assert len(outcomes) >= 30
+    assert len(outcomes) >= 90
     assert outcomes.count("accepted") >= 10 and outcomes.count("refused") >= 10
 
 
@@ -45,6 +50,8 @@ def test_case(folder: Path):
                 and (expected["value"] is None or p.value == expected["value"])
             ]
             assert matches, f"{expected} not in:\n" + "\n".join(map(str, problems))
+        if "error_count" in case:
+            assert len(problems) == case["error_count"], "\n".join(map(str, problems))
         return
     dataset = load_dataset(path)
     assert len(dataset.facts) == case["facts"]
@@ -67,3 +74,42 @@ def test_case(folder: Path):
             fragment,
             [str(w) for w in dataset.warnings],
         )
+    if "most_warnings" in case:
+        assert len(dataset.warnings) <= case["most_warnings"], [str(w) for w in dataset.warnings]
+
+
+def commands(case: dict, path: Path) -> list[tuple[list[str], int]]:
+    """The commands every case goes through, with the exit code each must give.
+
+    Hook for the batch runner: an accepted case is also to be rendered with
+    `reports --data PATH --districts ID --out TMP` on one of its districts; add that command
+    here (it needs a temporary output folder and the notebook kernels).
+    """
+    accepted = case["outcome"] == "accepted"
+    return [
+        (["check", str(path)], 0 if accepted else 1),
+        (["table", "quality", "--data", str(path)], 0 if accepted else 1),
+    ]
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse
+            code = exc.code
+        except Exception:  # a traceback would reach the user: fail with it
+            return -1, traceback.format_exc()
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("folder", CASES, ids=lambda f: f.name)
+def test_commands_answer_every_case_without_a_traceback(folder: Path):
+    case = _case(folder)
+    for argv, expected_code in commands(case, folder / case.get("path", "")):
+        code, output = _run(argv)
+        assert "Traceback" not in output, output
+        assert code == expected_code, (argv, output[-2000:])
+        if expected_code:
+            assert "INVALID" in output and "error:" in output

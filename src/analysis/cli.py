@@ -96,6 +96,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Lists every validation rule: name, table, columns, severity and what it expects."""
+    from analysis.data.rules import all_rules
+
+    rules = all_rules()
+    print(f"{'table':<10} {'rule':<36} {'severity':<8} columns: expects")
+    for r in rules:
+        print(
+            f"{r.table:<10} {r.name:<36} {r.severity.value:<8} {', '.join(r.columns)}: {r.expects}"
+        )
+    errors = sum(r.severity.value == "error" for r in rules)
+    print(f"{len(rules)} rules: {errors} errors, {len(rules) - errors} warnings")
+    return EXIT_OK
+
+
 def cmd_datapackage(args: argparse.Namespace) -> int:
     """Prints or writes data/datapackage.json and the README field tables."""
     import json
@@ -276,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(check)
     check.set_defaults(func=cmd_check)
 
+    rules = commands.add_parser("rules", help="list the validation rules a dataset must follow")
+    rules.set_defaults(func=cmd_rules)
+
     package = commands.add_parser("datapackage", help="print or write data/datapackage.json")
     package.add_argument("--write", action="store_true", help="write into data/")
     package.set_defaults(func=cmd_datapackage)
@@ -347,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     Every failure ends in a message, never a traceback: usage errors exit 2, invalid data
     1, an interruption 128 + the signal (130 for Ctrl-C, 143 for SIGTERM).
     """
-    from analysis.data.problems import DatasetError
+    from analysis.data.problems import DataPathError, DatasetError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -357,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         previous = None
     try:
         return args.func(args)
-    except (UsageError, FileNotFoundError) as exc:
+    except (UsageError, FileNotFoundError, DataPathError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DatasetError as exc:

@@ -53,10 +53,12 @@ COLUMNS = [
     "found_by",
 ]
 READER_PHRASES = re.compile(
-    r"does not reconcile|inconsistent|exceeds the|would be|implies|oddly|also stated as|"
-    r"contradict|calls it",
+    r"does not reconcile|inconsistent|exceeds the|oddly|also stated as|contradict|in error",
     re.IGNORECASE,
 )
+"""Words with which readers noted a contradiction. Notes that only explain a reading ("the
+article calls it the last 10 years", "implies a 2020 plan of about 60", "80 of 85 would be
+94.12") are not findings: periods and truncation are now read as the sources mean them."""
 
 
 def _finding(district, check, what, stated=None, computed=None, fact_ids="", found_by="library"):

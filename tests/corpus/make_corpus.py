@@ -651,6 +651,9 @@ def build() -> int:
         },
         typed=True,
     )
+    from more_cases import build as build_more
+
+    build_more()
     return len(list(CASES.iterdir()))
 
 

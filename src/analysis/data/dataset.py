@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.fingerprint import dataset_files, fingerprint_files
-from analysis.data.problems import DatasetError, Problem
-from analysis.data.readers import RawTable, read_folder, read_workbook
+from analysis.data.problems import DataPathError, DatasetError, Problem
+from analysis.data.readers import RawTable, check_data_path, read_folder, read_workbook
 from analysis.data.schema import TABLES
 from analysis.data.validation import check_tables
 from analysis.paths import embedded_data_dir
@@ -147,6 +147,24 @@ def _cache_key(path: Path, encoding: str | None, convention: str | None) -> tupl
     return (str(path), encoding, convention, stats)
 
 
+def _read(folder: Path, encoding: str | None, origin: str) -> tuple[dict[str, RawTable], list]:
+    """Reads a workbook or a folder of CSV files into text tables."""
+    if folder.is_dir():
+        return read_folder(folder, encoding)
+    if folder.suffix.lower() not in EXCEL_SUFFIXES:
+        expected = "a folder of CSV files or an Excel workbook (.xlsx)"
+        raise DatasetError([Problem(folder.name, None, None, None, expected)], origin)
+    try:
+        raw, problems = read_workbook(folder)
+    except PermissionError:
+        raise DataPathError(f"no permission to read {folder}") from None
+    for table in TABLES.values():
+        if table.name not in raw:
+            expected = f"a sheet named {table.name} ({table.description})"
+            problems.append(Problem(folder.name, None, None, None, expected))
+    return raw, problems
+
+
 def load_dataset(
     path: str | Path | None = None,
     *,
@@ -169,55 +187,32 @@ def load_dataset(
     Raises:
         DatasetError: With every problem found, when any is an error.
         FileNotFoundError: When the path does not exist.
+        DataPathError: When the path is a device, a FIFO, or a file that may not be read.
     """
     origin = "embedded" if not path else str(path)
     folder = embedded_data_dir() if not path else Path(path).expanduser()
     if not folder.exists():
         raise FileNotFoundError(f"no dataset at {folder}")
+    check_data_path(folder)
     key = _cache_key(folder.resolve(), encoding, number_format)
     if key in _CACHE:
         return _CACHE[key].copy()
-
-    raw: dict[str, RawTable]
-    if folder.is_file():
-        if folder.suffix.lower() not in EXCEL_SUFFIXES:
-            raise DatasetError(
-                [
-                    Problem(
-                        folder.name,
-                        None,
-                        None,
-                        None,
-                        "a folder of CSV files or an Excel workbook (.xlsx)",
-                    )
-                ],
-                origin,
-            )
-        raw, problems = read_workbook(folder)
-        for table in TABLES.values():
-            if table.name not in raw:
-                problems.append(
-                    Problem(
-                        folder.name,
-                        None,
-                        None,
-                        None,
-                        f"a sheet named {table.name} ({table.description})",
-                    )
-                )
-    else:
-        raw, problems = read_folder(folder, encoding)
+    raw, problems = _read(folder, encoding, origin)
     checked = check_tables(raw, number_format)
     problems = problems + checked.problems
-    if any(p.severity == "error" for p in problems):
+    if any(p.is_error for p in problems):
         raise DatasetError(problems, origin)
     tables = checked.tables
+    try:
+        fingerprint = fingerprint_files(folder)
+    except PermissionError as exc:
+        raise DataPathError(f"no permission to read {exc.filename}") from None
     dataset = Dataset(
         facts=tables["facts"],
         districts=tables["districts"],
         sources=tables["sources"],
         origin=origin,
-        fingerprint=fingerprint_files(folder),
+        fingerprint=fingerprint,
         synthetic=_is_synthetic(folder, tables["sources"]),
         warnings=tuple(problems),
         notes=tuple(checked.notes),

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a problem matters: an error refuses the dataset, a warning is shown."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -16,7 +24,10 @@ class Problem:
         column: Column name as the file spells it, or None.
         value: The value seen, or None.
         expected: What was expected instead.
-        severity: 'error' (the dataset is refused) or 'warning' (accepted, but read this).
+        severity: Severity.ERROR (the dataset is refused) or Severity.WARNING (accepted,
+            but read this).
+        rule: Name of the rule that found it (see `python -m analysis rules`), or "" for
+            problems found while reading files.
     """
 
     file: str
@@ -24,7 +35,13 @@ class Problem:
     column: str | None
     value: str | None
     expected: str
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
+    rule: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem refuses the dataset."""
+        return self.severity == Severity.ERROR
 
     def __str__(self) -> str:
         where = [self.file]
@@ -36,13 +53,24 @@ class Problem:
         return f"{', '.join(where)}: {seen}expected {self.expected}"
 
 
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Returns problems ordered by file, then row (whole-file problems first), stably."""
+    return sorted(problems, key=lambda p: (p.file, -1 if p.row is None else p.row))
+
+
 class DatasetError(ValueError):
     """A dataset that cannot be loaded, with every problem found in it."""
 
     def __init__(self, problems: list[Problem], origin: str = "dataset") -> None:
-        self.problems = [p for p in problems if p.severity == "error"]
-        self.warnings = [p for p in problems if p.severity != "error"]
+        ordered = sort_problems(problems)
+        self.problems = [p for p in ordered if p.is_error]
+        self.warnings = [p for p in ordered if not p.is_error]
         shown = "\n".join(f"  - {p}" for p in self.problems[:50])
         more = len(self.problems) - 50
         tail = f"\n  … and {more} more" if more > 0 else ""
         super().__init__(f"{origin}: {len(self.problems)} problem(s) found\n{shown}{tail}")
+
+
+class DataPathError(OSError):
+    """A data path that cannot be read as a dataset at all: a device, a FIFO, a file that
+    may not be read. A usage error (exit code 2), not a problem of the data."""

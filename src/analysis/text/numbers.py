@@ -222,21 +222,8 @@ class ParsedColumn:
     mixed: dict[str, list]
 
 
-def parse_number_column(texts: pd.Series, convention: Convention | None = None) -> ParsedColumn:
-    """Reads a column of numbers, detecting its convention from its unambiguous values.
-
-    Each distinct text is parsed once (columns repeat values a lot), so large files load
-    fast.
-
-    Args:
-        texts: Strings ('' for empty).
-        convention: Force 'vi' or 'en' for ambiguous values instead of detecting it.
-
-    Returns:
-        A ParsedColumn.
-    """
-    texts = texts.fillna("").astype(object)
-    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
+def _read_uniques(uniques, convention) -> tuple[dict, dict, dict[str, list]]:
+    """Parses each distinct text once; returns numbers, failures and convention evidence."""
     evidence: dict[str, list] = {"vi": [], "en": []}
     parsed: dict[int, ParsedNumber] = {}
     failures: dict[int, str] = {}
@@ -258,28 +245,53 @@ def parse_number_column(texts: pd.Series, convention: Convention | None = None) 
             parsed[position] = parse_number(text, convention="vi")
         except NumberFormatError as exc:
             failures[position] = str(exc)
-    detected: Convention | None = convention
-    mixed: dict[str, list] = {}
-    if convention is None:
-        if evidence["vi"] and evidence["en"]:
-            mixed = {k: v for k, v in evidence.items()}
-        elif evidence["en"]:
-            detected = "en"
-        elif evidence["vi"]:
-            detected = "vi"
-    ambiguous = set()
+    return parsed, failures, evidence
+
+
+def _detect(evidence: dict[str, list], convention) -> tuple[Convention | None, dict]:
+    """Returns the column's convention and, when it mixes both, the evidence of each."""
+    if convention is not None:
+        return convention, {}
+    if evidence["vi"] and evidence["en"]:
+        return None, dict(evidence)
+    if evidence["en"]:
+        return "en", {}
+    return ("vi" if evidence["vi"] else None), {}
+
+
+def _per_unique(parsed: dict[int, ParsedNumber], size: int) -> tuple[np.ndarray, ...]:
+    values = np.full(size, np.nan)
+    qualifiers = np.full(size, "", dtype=object)
+    percent = np.zeros(size, dtype=bool)
     for position, number in parsed.items():
-        if number.ambiguous:
-            ambiguous.add(position)
-            if detected == "en":
-                parsed[position] = parse_number(str(uniques[position]), convention="en")
-    value_of = np.full(len(uniques), np.nan)
-    qualifier_of = np.full(len(uniques), "", dtype=object)
-    percent_of = np.zeros(len(uniques), dtype=bool)
-    for position, number in parsed.items():
-        value_of[position] = number.value
-        qualifier_of[position] = number.qualifier or ""
-        percent_of[position] = number.percent
+        values[position] = number.value
+        qualifiers[position] = number.qualifier or ""
+        percent[position] = number.percent
+    return values, qualifiers, percent
+
+
+def parse_number_column(texts: pd.Series, convention: Convention | None = None) -> ParsedColumn:
+    """Reads a column of numbers, detecting its convention from its unambiguous values.
+
+    Each distinct text is parsed once (columns repeat values a lot), so large files load
+    fast.
+
+    Args:
+        texts: Strings ('' for empty).
+        convention: Force 'vi' or 'en' for ambiguous values instead of detecting it.
+
+    Returns:
+        A ParsedColumn.
+    """
+    texts = texts.fillna("").astype(object)
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
+    parsed, failures, evidence = _read_uniques(uniques, convention)
+    detected, mixed = _detect(evidence, convention)
+    ambiguous = {p for p, number in parsed.items() if number.ambiguous}
+    if detected == "en":
+        for position in ambiguous:
+            parsed[position] = parse_number(str(uniques[position]), convention="en")
+    values, qualifiers, percent = _per_unique(parsed, len(uniques))
     index = texts.index
     labels_of = (
         pd.Series(index).groupby(codes).agg(list) if (failures or ambiguous or mixed) else {}
@@ -288,15 +300,12 @@ def parse_number_column(texts: pd.Series, convention: Convention | None = None) 
     def rows(positions) -> list:
         return [label for p in positions for label in labels_of.get(p, [])]
 
-    errors = {label: failures[p] for p in failures for label in labels_of.get(p, [])}
-    if mixed:
-        mixed = {k: sorted(rows(v))[:5] for k, v in mixed.items()}
     return ParsedColumn(
-        values=pd.Series(value_of[codes], index=index),
-        qualifiers=pd.Series(qualifier_of[codes], index=index),
-        percent=pd.Series(percent_of[codes], index=index),
-        errors=errors,
+        values=pd.Series(values[codes], index=index),
+        qualifiers=pd.Series(qualifiers[codes], index=index),
+        percent=pd.Series(percent[codes], index=index),
+        errors={label: failures[p] for p in failures for label in labels_of.get(p, [])},
         convention=detected,
         ambiguous_rows=sorted(rows(ambiguous)),
-        mixed=mixed,
+        mixed={k: sorted(rows(v))[:5] for k, v in mixed.items()},
     )

@@ -11,7 +11,13 @@ import re
 import unicodedata
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+"""Characters that show nothing but make equal text differ, or reorder what is shown:
+soft hyphen, zero-width space, joiners and marks, bidirectional embeddings, overrides and
+isolates (U+202A–U+202E, U+2066–U+2069), word joiner, byte-order mark."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -33,9 +39,15 @@ def to_nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_invisible(text: str) -> str:
+    """Removes the characters of INVISIBLE (soft hyphens, zero-width and bidi controls)."""
+    return INVISIBLE.sub("", text)
+
+
 def clean_text(text: str) -> str:
-    """Returns `text` in NFC with runs of white space (NBSP, zero-width space) folded to one."""
-    return _SPACES.sub(" ", to_nfc(text)).strip()
+    """Returns `text` in NFC without invisible characters, runs of white space (NBSP and
+    the like) folded to one."""
+    return _SPACES.sub(" ", to_nfc(strip_invisible(text))).strip()
 
 
 def _move_tone(word: str) -> str:
