@@ -8,7 +8,7 @@ JOBS   ?=
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench screenshot clean distclean
+.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench extract-eval screenshot clean distclean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -61,6 +61,9 @@ strip: $(STAMP) ## Remove outputs and execution counts from the committed notebo
 
 bench: $(STAMP) ## Run the performance benchmark (synthetic data; writes benchmarks/results.md)
 	$(PY) benchmarks/run.py $(ARGS)
+
+extract-eval: $(STAMP) ## Score the fact extractor on the seed articles (../shared) and time it
+	$(PY) benchmarks/extraction.py $(ARGS)
 
 screenshot: $(STAMP) ## Render the README picture of a report with headless Chromium
 	$(PY) scripts/screenshot.py

@@ -79,11 +79,10 @@ def test_case(folder: Path):
 
 
 def commands(case: dict, path: Path) -> list[tuple[list[str], int]]:
-    """The commands every case goes through, with the exit code each must give.
+    """The quick commands every case goes through, with the exit code each must give.
 
-    Hook for the batch runner: an accepted case is also to be rendered with
-    `reports --data PATH --districts ID --out TMP` on one of its districts; add that command
-    here (it needs a temporary output folder and the notebook kernels).
+    An accepted case is also rendered by `reports` on one of its districts
+    (`test_reports_render_every_accepted_case`), which needs notebook kernels.
     """
     accepted = case["outcome"] == "accepted"
     return [
@@ -113,3 +112,24 @@ def test_commands_answer_every_case_without_a_traceback(folder: Path):
         assert code == expected_code, (argv, output[-2000:])
         if expected_code:
             assert "INVALID" in output and "error:" in output
+
+
+ACCEPTED = [f for f in CASES if _case(f)["outcome"] == "accepted"]
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("folder", ACCEPTED, ids=lambda f: f.name)
+def test_reports_render_every_accepted_case(folder: Path, tmp_path: Path):
+    path = folder / _case(folder).get("path", "")
+    dataset = load_dataset(path)
+    ids = [*dataset.facts["district_id"], *dataset.districts["district_id"]]
+    out = tmp_path / "reports"
+    argv = ["reports", "--data", str(path), "--out", str(out), "--jobs", "1", "--no-progress"]
+    if ids:  # one district, preferably one with facts
+        argv += ["--districts", ids[0], "--no-comparisons"]
+    code, output = _run(argv)
+    assert "Traceback" not in output, output
+    assert code == 0, output[-2000:]
+    if ids:
+        assert (out / "districts" / f"{ids[0]}.html").is_file()
+    assert (out / "index.html").is_file()

@@ -13,6 +13,8 @@ import signal
 import sys
 from pathlib import Path
 
+from analysis.extract.command import add_commands as add_extract_commands
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -348,6 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     strip = commands.add_parser("strip", help="remove outputs from notebooks before committing")
     strip.add_argument("notebooks", nargs="+")
     strip.set_defaults(func=cmd_strip)
+
+    add_extract_commands(commands)
     return parser
 
 
