@@ -167,7 +167,9 @@ def test_the_count_model_is_fitted_on_a_synthetic_panel(tmp_path):
     model, reading = tables.fit_or_refuse(inputs, "admissions")
     assert model is not None and model.n_units == 90  # three terms × 30 districts
     assert set(model.rate_ratios["effect"]) >= {"window"}
-    assert "Negative binomial" in reading
+    assert "Negative binomial" in reading and "admissions per 100 members per year" in reading
+    model, reading = tables.fit_or_refuse(inputs, "rated_excellent")
+    assert model is None and "is a share" in reading and reading.endswith(".")
 
 
 @pytest.mark.parametrize("name", ["funnel", "shrinkage", "compared-left-out"])

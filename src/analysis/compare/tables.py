@@ -156,5 +156,5 @@ def fit_or_refuse(
     try:
         model = fit_count_model(inputs, indicator, windows=windows, effects=effects, family=family)
     except (TooFewUnits, ComparisonInputError) as exc:
-        return None, f"No count model for {label(indicator)}: {exc}"
-    return model, model.reading
+        return None, f"No count model for {label(indicator)}: {str(exc).rstrip('.')}."
+    return model, model.reading.replace(f"model of {indicator} over", f"model of {label(indicator)} over", 1)  # fmt: skip

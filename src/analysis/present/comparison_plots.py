@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.compare.indicators import EXPOSURES
 from analysis.present.plots import Chart, _empty, _figure, _legend_below
 
 MAX_NAMED_IN_FUNNEL = 15
@@ -135,7 +136,9 @@ def plot_funnel(
         ax.scatter([], [], color=colour, s=18, label=label)
     if rows["exposure"].max() > 20 * rows["exposure"].min():
         ax.set_xscale("log")
-    unit = "units rated" if first["kind"] == "share" else "member-years"
+    unit = EXPOSURES.get(first["indicator"]) or (
+        "units rated" if first["kind"] == "share" else "member-years"
+    )
     ax.set_xlabel(f"exposure ({unit}); {_limits_note(first)}", fontsize=8)
     ax.set_ylabel("per 100")
     missing = len(comparison) - len(rows)
