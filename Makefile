@@ -6,9 +6,12 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 JOBS   ?=
 ARGS   ?=
+# Test processes (pytest-xdist); tests that share a fixture stay together (--dist loadgroup).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench extract-eval screenshot clean distclean
+.PHONY: help setup reports check test test-fast lint format lab data datapackage strip bench extract-eval screenshot pdf clean distclean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,10 +35,10 @@ check: $(STAMP) ## Validate the embedded dataset and print its summary
 test: $(STAMP) ## Lint, then run the whole test suite (unit, data, notebooks, faults)
 	$(BIN)/ruff check src tests benchmarks scripts notebooks
 	$(BIN)/ruff format --check src tests benchmarks scripts notebooks
-	$(PY) -m pytest $(ARGS)
+	$(PYTEST) $(ARGS)
 
 test-fast: $(STAMP) ## Run the tests that do not execute notebooks
-	$(PY) -m pytest -m "not notebook" $(ARGS)
+	$(PYTEST) -m "not notebook" $(ARGS)
 
 lint: $(STAMP) ## Check style with ruff (no changes)
 	$(BIN)/ruff check src tests benchmarks scripts notebooks
@@ -65,11 +68,14 @@ bench: $(STAMP) ## Run the performance benchmark (synthetic data; writes benchma
 extract-eval: $(STAMP) ## Score the fact extractor on the seed articles (../shared) and time it
 	$(PY) benchmarks/extraction.py $(ARGS)
 
-screenshot: $(STAMP) ## Render the README picture of a report with headless Chromium
+screenshot: $(STAMP) ## Render the README pictures (a report, the index in vi and en) with headless Chromium
 	$(PY) scripts/screenshot.py
 
+pdf: $(STAMP) ## Print the reports in reports/ to A4 PDF beside them (needs the system's Chromium)
+	$(PY) scripts/print_pdf.py
+
 clean: ## Remove generated reports and caches (keeps .venv)
-	rm -rf reports/* reports/.plan.json .pytest_cache .ruff_cache
+	rm -rf reports/* reports/.plan.json reports/.lock .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## Remove everything generated, .venv included

@@ -1,8 +1,9 @@
-"""Takes the README's picture of a report: the HTML export rendered by headless Chromium.
+"""Takes the README's pictures: a report and the index, in Vietnamese and English.
 
-    python scripts/screenshot.py [--district sop-cop-son-la] [--out docs/report.png]
+    python scripts/screenshot.py [--district sop-cop-son-la]
 
-Needs Chromium (Debian: `apt-get install chromium`). Makes the report first if needed.
+Needs Chromium (Debian: `apt-get install chromium`). Makes (or brings up to date) the reports
+in both languages first: `python -m analysis reports --lang vi,en`.
 """
 
 from __future__ import annotations
@@ -29,36 +30,37 @@ FLAGS = [
 ]
 
 
+def find_browser() -> str:
+    """The system's Chromium, or exit with a message saying how to install it."""
+    browser = next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)
+    if browser is None:
+        sys.exit("no Chromium found; install it (Debian: apt-get install chromium) and run again")
+    return browser
+
+
+def shoot(browser: str, page: Path, out: Path, size: str) -> None:
+    """Saves a PNG of `page` as Chromium shows it in a window of `size` ("width,height")."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}",
+                        f"--screenshot={out}", page.as_uri()],
+                       check=True, capture_output=True, timeout=120)  # fmt: skip
+    print(f"wrote {out}")
+
+
 def main() -> None:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--district", default="sop-cop-son-la")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report.png")
-    parser.add_argument("--size", default="1100,1500", help="window width,height in pixels")
     args = parser.parse_args()
-    browser = next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)
-    if browser is None:
-        sys.exit("no Chromium found; install it (Debian: apt-get install chromium) and run again")
-    report = ROOT / "reports" / "districts" / f"{args.district}.html"
-    if not report.is_file():
-        subprocess.run([sys.executable, "-m", "analysis", "reports", "--no-comparisons", "--districts", args.district],
-                       check=True)  # fmt: skip
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                browser,
-                *FLAGS,
-                f"--user-data-dir={profile}",
-                f"--window-size={args.size}",
-                f"--screenshot={args.out}",
-                report.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-    print(f"wrote {args.out}")
+    browser = find_browser()
+    subprocess.run([sys.executable, "-m", "analysis", "reports", "--lang", "vi,en", "--no-progress"],
+                   check=True)  # fmt: skip
+    reports, docs = ROOT / "reports", ROOT / "docs"
+    report = Path("districts") / f"{args.district}.html"
+    shoot(browser, reports / report, docs / "report.png", "1200,1500")
+    shoot(browser, reports / "en" / report, docs / "report-en.png", "1200,1500")
+    shoot(browser, reports / "index.html", docs / "index-vi.png", "1200,1100")
+    shoot(browser, reports / "en" / "index.html", docs / "index-en.png", "1200,1100")
 
 
 if __name__ == "__main__":

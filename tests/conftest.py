@@ -138,3 +138,25 @@ def dataset_with(tmp_path: Path, facts: list[dict[str, str]], name: str = "built
     tables = tiny_tables()
     tables["facts"] = facts
     return load_dataset(write_dataset(tmp_path / name, tables))
+
+
+PAGE_DISTRICTS = ["sop-cop-son-la", "buon-ma-thuot-dak-lak", "yen-mo-ninh-binh"]
+"""A data-rich district, one with a single fact, one with a few (for the page tests)."""
+
+
+@pytest.fixture(scope="session")
+def built_pages(tmp_path_factory) -> Path:
+    """Reports in Vietnamese (in the folder) and English (in en/), linked, built once."""
+    from analysis.reports.build import BuildOptions, build_reports
+    from analysis.reports.spec import DatasetSpec
+
+    out = tmp_path_factory.mktemp("pages")
+    for lang, folder, other in (
+        ("vi", out, ("English", "en/")),
+        ("en", out / "en", ("Tiếng Việt", "../")),
+    ):
+        options = BuildOptions(jobs=2, progress=False, other_language=other)
+        batch = build_reports(DatasetSpec(), folder, districts=PAGE_DISTRICTS,
+                              params={"lang": lang}, options=options)  # fmt: skip
+        assert not batch.failed, [r.error for r in batch.failed]
+    return out

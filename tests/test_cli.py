@@ -65,3 +65,66 @@ def test_table_for_one_district(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3  # the term's admissions target and its target in enterprises
     assert all("sop-cop-son-la" in line for line in lines[1:])
+
+
+def _exit_code(argv: list[str]) -> int:
+    """main's exit code, also when argparse exits (usage errors)."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
+@pytest.mark.parametrize(
+    "pair", ["district=van-ho-son-la", "data=/tmp", "encoding=latin-1", "number_format=en"]
+)
+def test_reports_refuses_parameters_the_runner_sets(tmp_path, capsys, pair):
+    argv = ["reports", "--out", str(tmp_path / "out"), "--districts", "sop-cop-son-la",
+            "--no-progress", "--param", pair]  # fmt: skip
+    assert _exit_code(argv) == 2
+    err = capsys.readouterr().err
+    assert f"{pair.split('=')[0]} are set by the runner" in err and "Traceback" not in err
+    assert not list((tmp_path / "out").rglob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        (["--param", "alpha=nan"], "alpha must be a finite number"),
+        (["--param", "alpha=inf"], "alpha must be a finite number"),
+        (["--param", "alpha=x"], "alpha must be float, got 'x'"),
+        (["--timeout", "nan"], "expected a number of seconds above 0, got 'nan'"),
+        (["--timeout", "0"], "expected a number of seconds above 0"),
+        (["--timeout", "-5"], "expected a number of seconds above 0"),
+        (["--jobs", "0"], "expected a whole number of at least 1, got '0'"),
+        (["--jobs", "-2"], "expected a whole number of at least 1"),
+        (["--jobs", "1.5"], "expected a whole number of at least 1, got '1.5'"),
+    ],
+)
+def test_reports_refuses_impossible_numbers(tmp_path, capsys, option, expected):
+    argv = ["reports", "--out", str(tmp_path / "out"), "--districts", "sop-cop-son-la",
+            "--no-progress", *option]  # fmt: skip
+    assert _exit_code(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["table", "growth", "--data"],
+        ["table", "quality", "--data"],
+        ["find", "Sốp Cộp", "--data"],
+        ["reports", "--no-progress", "--data"],
+    ],
+    ids=["check", "table-growth", "table-quality", "find", "reports"],
+)
+def test_every_command_reports_invalid_data_the_same_clean_way(tmp_path, capsys, command):
+    tables = tiny_tables()
+    tables["facts"][0]["value"] = "abc"
+    folder = str(write_dataset(tmp_path / "bad", tables))
+    extra = ["--out", str(tmp_path / "out")] if command[0] == "reports" else []
+    assert main([*command, folder, *extra]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("INVALID: ") and "facts.csv, row 2, column value" in err

@@ -73,9 +73,9 @@ def test_time_limit_stops_a_report_and_the_batch_goes_on(tmp_path):
     assert "time limit of 3 s exceeded" in batch.results[0].error
 
 
-def _start_reports(out: Path) -> subprocess.Popen:
+def _start_reports(out: Path, districts: list[str] = DISTRICTS) -> subprocess.Popen:
     command = [sys.executable, "-m", "analysis", "reports", "--out", str(out), "--no-comparisons", "--no-progress",
-               "--jobs", "1", "--districts", *DISTRICTS]  # fmt: skip
+               "--jobs", "1", "--districts", *districts]  # fmt: skip
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -102,15 +102,19 @@ def _assert_only_whole_reports(out: Path) -> set[str]:
     return finished
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"]
+)
 def test_killed_batch_leaves_whole_reports_and_resumes(tmp_path, sig):
     out = tmp_path / "reports"
     process = _start_reports(out)
     _wait_for_first_report(out, process)
     process.send_signal(sig)
-    process.communicate(timeout=60)
-    if sig == signal.SIGINT:
-        assert process.returncode == 130
+    _, stderr = process.communicate(timeout=60)
+    if sig != signal.SIGKILL:
+        assert process.returncode == 128 + sig  # 130 for SIGINT, 143 for SIGTERM
+        assert "Traceback" not in stderr and "CancelledError" not in stderr, stderr
+        assert "interrupted: finished reports are kept" in stderr
         assert not list(out.rglob(f"{files.TEMP_PREFIX}*")), (
             "an interrupted run cleans its temporary files"
         )
@@ -218,3 +222,64 @@ def test_unwritable_output_is_a_runner_error(tmp_path):
     with pytest.raises(RunnerError, match="cannot write into"):
         _batch(target, [Job("a", Group.DISTRICT, notebook, {"name": "x"}, "A", "k")])
     assert target.read_text().startswith("a file")
+
+
+def test_a_full_disk_leaves_no_write_test_file(tmp_path):
+    out = tmp_path / "reports"
+    with _tmpfs(out, "64k") as mounted:
+        if not mounted:
+            pytest.skip("needs a small tmpfs (mount) to fill")
+        with contextlib.suppress(OSError), open(out / "filler", "wb") as handle:
+            while True:
+                handle.write(b"x" * 4096)
+                handle.flush()
+        command = [sys.executable, "-m", "analysis", "reports", "--out", str(out), "--no-comparisons",
+                   "--districts", "sop-cop-son-la", "--no-progress"]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, result.stderr
+        assert "No space left on device; nothing was changed" in result.stderr
+        assert sorted(p.name for p in out.iterdir()) == ["filler"]
+
+
+# --- two runs on one output folder --------------------------------------------------------
+
+
+def test_a_second_run_waits_for_the_lock_and_leaves_the_first_runs_temporaries(tmp_path):
+    out = tmp_path / "reports"
+    (out / "districts").mkdir(parents=True)
+    other = out / "districts" / f"{files.TEMP_PREFIX}other-run.html"
+    other.write_text("being written by the first run")
+    holder = subprocess.Popen(  # the first run: holds the lock until told to stop
+        [sys.executable, "-c", "import sys; from pathlib import Path; from analysis.files import folder_lock\n"
+         "with folder_lock(Path(sys.argv[1])):\n    print('locked', flush=True); sys.stdin.readline()", str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "locked"
+    second = _start_reports(out, DISTRICTS[:1])
+    deadline = time.monotonic() + 60
+    message = second.stderr.readline()
+    assert "is writing into" in message and "waiting for it to finish" in message, message
+    assert str(holder.pid) in message
+    time.sleep(1)
+    assert other.exists(), "a waiting run must not touch the other run's temporary files"
+    assert not list((out / "districts").glob("*.json"))
+    holder.communicate("done\n", timeout=10)
+    _, stderr = second.communicate(timeout=max(1, deadline - time.monotonic()) + 240)
+    assert second.returncode == 0, stderr
+    assert not other.exists(), "stale temporaries are removed under the lock"
+    assert [p.name for p in (out / "districts").glob("*.json")] == [f"{DISTRICTS[0]}.json"]
+
+
+def test_index_html_that_is_a_directory_is_a_clear_error(tmp_path):
+    out = tmp_path / "reports"
+    (out / "index.html").mkdir(parents=True)
+    (out / "index.json").write_text("{}")
+    command = [sys.executable, "-m", "analysis", "reports", "--out", str(out), "--no-comparisons",
+               "--districts", "sop-cop-son-la", "--no-progress", "--jobs", "1"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"cannot write the index {out / 'index.html'}" in result.stderr
+    assert "index.html and index.json were left as they were" in result.stderr
+    assert (out / "index.json").read_text() == "{}"
+    assert (out / "districts" / "sop-cop-son-la.html").is_file()  # the report itself is kept

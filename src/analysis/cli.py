@@ -190,6 +190,20 @@ def cmd_table(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables(args: argparse.Namespace) -> int:
+    """Lists the declared output tables, or prints docs/tables.md."""
+    from analysis.data.outputs import TABLES as DECLARED
+    from analysis.data.outputs import describe_tables
+
+    if args.markdown:
+        sys.stdout.write(describe_tables())
+        return EXIT_OK
+    for table in DECLARED.values():
+        print(f"{table.name:<18} {table.en} — {table.vi}")
+        print(f"{'':<18} from analysis.{table.produced_by}; key: {', '.join(table.key)}")
+    return EXIT_OK
+
+
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params = {}
     for pair in pairs or []:
@@ -200,25 +214,31 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def _print_batch(batch, verbose: bool) -> None:
-    """Prints one line per report made (or every report with --verbose), and a summary."""
+def _print_report_lines(batch, verbose: bool) -> None:
+    """One line per report made or failed (every report with --verbose)."""
     from analysis.reports.registry import ReportState
 
-    made = batch.count(ReportState.COMPLETED)
-    failed = len(batch.failed)
-    if made or failed or verbose:
+    shown = [r for r in batch.results if verbose or r.state is not ReportState.UP_TO_DATE]
+    if shown:
         print(f"{'report':<40} {'status':<8} {'seconds':>8}")
-    for result in batch.results:
-        if result.state is not ReportState.UP_TO_DATE or verbose:
-            name = f"{result.job.folder()}/{result.job.name}"
-            print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
+    for result in shown:
+        name = f"{result.job.folder()}/{result.job.name}"
+        print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
     for result in batch.failed:
         print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
+
+
+def _print_batch(batch, verbose: bool) -> None:
+    """Prints the report lines and a summary."""
+    from analysis.reports.registry import ReportState
+
+    _print_report_lines(batch, verbose)
+    made = batch.count(ReportState.COMPLETED)
     rate = made / batch.seconds if batch.seconds and made else 0
     print(
         f"{len(batch.results)} reports: {made} made, {batch.count(ReportState.UP_TO_DATE)} "
-        f"unchanged (skipped), {failed} failed in {batch.seconds:.1f} s ({rate:.2f} reports/s); "
-        f"index: {batch.index or 'not written'}"
+        f"unchanged (skipped), {len(batch.failed)} failed in {batch.seconds:.1f} s "
+        f"({rate:.2f} reports/s); index: {batch.index or 'not written'}"
     )
 
 
@@ -228,10 +248,49 @@ def cmd_reports(args: argparse.Namespace) -> int:
     A run whose inputs are all unchanged reuses the previous plan and imports neither pandas
     nor the notebook machinery, so it finishes in a fraction of a second.
     """
+    from analysis.paths import default_reports_dir
+
+    spec = _spec(args.data, args)
+    languages = _languages(args.lang)
+    params = _parse_params(args.param)
+    if languages and "lang" in params:
+        raise UsageError("give the language with --lang or with --param lang=…, not both")
+    batches = []
+    for i, lang in enumerate(languages or [None]):
+        out = Path(args.out) if args.out else None
+        other = None
+        if len(languages) == 2:
+            label = {"vi": "Tiếng Việt", "en": "English"}[languages[1 - i]]
+            other = (label, f"{languages[1]}/" if i == 0 else "../")
+            if i == 1:
+                out = (out or default_reports_dir()) / lang
+        batch = _build(args, spec, out, {**params, **({"lang": lang} if lang else {})}, other)
+        batches.append(batch)
+        _print_batch(batch, args.verbose)
+        if batch.index_error:
+            print(f"error: {batch.index_error}", file=sys.stderr)
+        if batch.interrupted:
+            print("interrupted: finished reports are kept; run again to make the rest",
+                  file=sys.stderr)  # fmt: skip
+            return batch.exit_status
+    return EXIT_FAILED if any(b.failed or b.index_error for b in batches) else EXIT_OK
+
+
+def _languages(text: str | None) -> list[str]:
+    """The languages of --lang: 'vi', 'en', 'vi,en' or 'en,vi' (the first in --out)."""
+    if text is None:
+        return []
+    languages = [t.strip() for t in text.split(",") if t.strip()]
+    if not languages or len(set(languages)) != len(languages) or not set(languages) <= {"vi", "en"}:
+        raise UsageError(f"--lang takes vi, en, vi,en or en,vi; got {text!r}")
+    return languages
+
+
+def _build(args, spec, out, params, other_language):
+    """One batch of `cmd_reports`, in one language."""
     from analysis.reports.build import BuildOptions, build_reports
     from analysis.reports.plan import RunnerError
 
-    spec = _spec(args.data, args)
     options = BuildOptions(
         jobs=args.jobs,
         timeout=args.timeout,
@@ -239,25 +298,19 @@ def cmd_reports(args: argparse.Namespace) -> int:
         keep_code=args.keep_code,
         fresh_kernels=args.fresh_kernels,
         progress=not args.no_progress,
+        other_language=other_language,
     )
     try:
-        batch = build_reports(
+        return build_reports(
             spec,
-            Path(args.out) if args.out else None,
+            out,
             districts=args.districts,
             comparisons=not args.no_comparisons,
-            params=_parse_params(args.param),
+            params=params,
             options=options,
         )
     except RunnerError as exc:
         raise UsageError(str(exc)) from None
-    _print_batch(batch, args.verbose)
-    if batch.index_error:
-        print(f"error: {batch.index_error}", file=sys.stderr)
-    if batch.interrupted:
-        print("interrupted: finished reports are kept; run again to make the rest", file=sys.stderr)
-        return batch.exit_status
-    return EXIT_FAILED if batch.failed or batch.index_error else EXIT_OK
 
 
 def cmd_strip(args: argparse.Namespace) -> int:
@@ -278,6 +331,43 @@ def cmd_strip(args: argparse.Namespace) -> int:
         write_text_atomic(Path(name), nbformat.writes(notebook) + "\n")
         print(f"stripped {name}")
     return EXIT_OK
+
+
+def _add_reports_command(commands) -> None:
+    """Adds the `reports` command and its options."""
+    reports = commands.add_parser(
+        "reports",
+        help="render every report with papermill-style notebooks, export HTML, write the index",
+    )
+    reports.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
+    reports.add_argument("--out", help="output folder (default: reports/)")
+    reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
+    reports.add_argument(
+        "--jobs", type=_positive_int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
+    )
+    reports.add_argument(
+        "--timeout", type=_positive_seconds, default=600, help="time limit per report, seconds"
+    )
+    reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
+    reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
+    reports.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="a new kernel for every report (slow; for checks)",
+    )
+    reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
+    reports.add_argument(
+        "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
+    )
+    reports.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
+    reports.add_argument(
+        "--lang",
+        metavar="vi|en|vi,en",
+        help="language of the reports (default: vi); vi,en writes both, English in OUT/en/",
+    )
+    _add_data_options(reports)
+    reports.set_defaults(func=cmd_reports)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -318,34 +408,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(table)
     table.set_defaults(func=cmd_table)
 
-    reports = commands.add_parser(
-        "reports",
-        help="render every report with papermill-style notebooks, export HTML, write the index",
-    )
-    reports.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")
-    reports.add_argument("--out", help="output folder (default: reports/)")
-    reports.add_argument("--districts", nargs="+", metavar="ID", help="only these districts")
-    reports.add_argument(
-        "--jobs", type=_positive_int, default=max(1, os.cpu_count() or 1), help="parallel kernels"
-    )
-    reports.add_argument(
-        "--timeout", type=_positive_seconds, default=600, help="time limit per report, seconds"
-    )
-    reports.add_argument("--force", action="store_true", help="remake reports even when up to date")
-    reports.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
-    reports.add_argument(
-        "--fresh-kernels",
-        action="store_true",
-        help="a new kernel for every report (slow; for checks)",
-    )
-    reports.add_argument("--no-comparisons", action="store_true", help="only the district reports")
-    reports.add_argument(
-        "--param", action="append", metavar="NAME=VALUE", help="extra notebook parameter"
-    )
-    reports.add_argument("--no-progress", action="store_true", help="no progress bar")
-    reports.add_argument("--verbose", action="store_true", help="list skipped reports too")
-    _add_data_options(reports)
-    reports.set_defaults(func=cmd_reports)
+    tables = commands.add_parser("tables", help="list the output tables the analyses return")
+    tables.add_argument("--markdown", action="store_true", help="print docs/tables.md")
+    tables.set_defaults(func=cmd_tables)
+
+    _add_reports_command(commands)
 
     strip = commands.add_parser("strip", help="remove outputs from notebooks before committing")
     strip.add_argument("notebooks", nargs="+")

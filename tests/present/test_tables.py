@@ -1,6 +1,7 @@
 import pandas as pd
 
 from analysis.present import tables as present
+from analysis.present.page import Page
 
 
 def test_html_table_escapes_every_cell_and_links_only_web_addresses():
@@ -44,11 +45,12 @@ def test_facts_with_sources(embedded):
         "fact_id",
     } <= set(table.columns)
     row = table[table["fact_id"] == "seed-004-07"].iloc[0]
-    assert (row["value"], row["period"]) == (">=400", "2020–2025")
+    assert (row["qualifier"], row["value"], row["period"]) == (">=", 400, "2020–2025")
 
 
 def test_banner_labels_synthetic_data(embedded):
     from dataclasses import replace
 
-    assert "SYNTHETIC" in present.dataset_banner(replace(embedded, synthetic=True)).data
-    assert "SYNTHETIC" not in present.dataset_banner(embedded).data
+    for lang in ("vi", "en"):
+        assert "SYNTHETIC" in Page(replace(embedded, synthetic=True), lang).banner_html()
+        assert "SYNTHETIC" not in Page(embedded, lang).banner_html()

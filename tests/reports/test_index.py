@@ -1,6 +1,7 @@
 import errno
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,10 @@ def test_index_lists_made_failed_and_missing_reports_escaped(tmp_path):
         ReportResult(failed, ReportState.FAILED, 1.0, "ValueError: <bad>"),
     ]
     planned = [general, made, failed, missing]
-    html = write_index(tmp_path, results, planned, DATA, 3.0, interrupted=True).read_text()
+    html = write_index(tmp_path, results, planned, DATA, 3.0, True, "en").read_text()
     assert "<script>alert" not in html and "&lt;script&gt;" in html
-    assert "members = 4014; rank = —" in html
+    assert '<td class="num" data-sort="4014.000000">4,014</td>' in html
+    assert "districts: 3" in html
     assert "ValueError: &lt;bad&gt;" in html
     assert "not produced (run interrupted)" in html
     assert html.index("Growth across districts") < html.index("Tây Nguyên")
@@ -63,10 +65,10 @@ def test_index_keeps_reports_of_an_earlier_selection(tmp_path):
     now = _job("sop-cop-son-la", title="huyện Sốp Cộp (Sơn La)")
     record = _written(tmp_path, now, {"members": 4014})
     results = [ReportResult(now, ReportState.COMPLETED, 1.0, "", {"members": 4014}, record)]
-    html = write_index(tmp_path, results, [now], DATA).read_text()
+    html = write_index(tmp_path, results, [now], DATA, lang="en").read_text()
     assert 'href="districts/van-ho-son-la.html"' in html and "Vân Hồ" in html
     assert 'href="districts/sop-cop-son-la.html"' in html
-    assert "from an earlier run (made 2026-01-02)" in html
+    assert "from an earlier run: 1" in html
     rows = json.loads((tmp_path / "index.json").read_text())["reports"]
     assert {r["name"]: r["state"] for r in rows} == {
         "sop-cop-son-la": "ok",
@@ -101,3 +103,16 @@ def test_a_disk_filling_during_the_index_changes_neither_file(tmp_path, monkeypa
     assert (tmp_path / "index.html").read_text() == "old html"
     assert (tmp_path / "index.json").read_text() == "old json"
     assert not list(tmp_path.glob(f"{files.TEMP_PREFIX}*"))
+
+
+def test_index_orders_names_the_vietnamese_way_and_speaks_vietnamese(tmp_path):
+    jobs = [_job(n, title=t) for n, t in (("tanh-linh", "huyện Tánh Linh (Bình Thuận)"),
+                                          ("duc-linh", "huyện Đức Linh (Bình Thuận)"),
+                                          ("di-linh", "huyện Di Linh (Lâm Đồng)"))]  # fmt: skip
+    results = [ReportResult(j, ReportState.COMPLETED, 1.0, "", {"members": 8723.0}) for j in jobs]
+    html = write_index(tmp_path, results, jobs, DATA, lang="vi").read_text()
+    assert html.index("Di Linh") < html.index("Đức Linh") < html.index("Tánh Linh")
+    assert '<html lang="vi">' in html and "Đảng viên" in html and ">8.723<" in html
+    ranks = re.findall(r'<td data-sort="(\d+)">huyện ([^<]+)<', html)
+    assert [name for _, name in sorted(ranks)] == ["Di Linh", "Đức Linh", "Tánh Linh"]
+    assert "innerHTML" not in html and "textContent" in html

@@ -90,3 +90,30 @@ def test_every_notebook_declares_typed_commented_parameters(path):
     specs = read_parameters(json.loads(path.read_text()), path.name)
     assert "data" in specs and specs["data"].default == ""
     assert all(spec.help for spec in specs.values()), "each parameter needs a comment"
+
+
+def test_check_types_refuses_an_injected_name_the_cell_does_not_declare():
+    from analysis.reports.params import ParameterError, check_types
+
+    namespace = {
+        "__annotations__": {"district": str, "alpha": float},
+        "district": "sop-cop-son-la",
+        "alpha": 0.05,
+        "distrct": "van-ho-son-la",  # papermill -p distrct ...: injected, never declared
+        "load_dataset": len,  # names bound by the import cell are not parameters
+        "json": __import__("json"),
+    }
+    with pytest.raises(
+        ParameterError, match=r"unknown parameter 'distrct' \(did you mean 'district'\?\)"
+    ):
+        check_types(namespace)
+    del namespace["distrct"]
+    assert check_types(namespace) == {"district": "sop-cop-son-la", "alpha": 0.05}
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_check_types_refuses_a_non_finite_float(value):
+    from analysis.reports.params import ParameterError, check_types
+
+    with pytest.raises(ParameterError, match="alpha must be a finite number"):
+        check_types({"__annotations__": {"alpha": float}, "alpha": value})

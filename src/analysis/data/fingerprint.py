@@ -5,13 +5,24 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+DESCRIPTOR = "datapackage.json"
+"""Read too: it may mark a dataset as synthetic."""
+
 
 def dataset_files(path: Path) -> list[Path]:
-    """The files of a dataset: the workbook itself, or a folder's files (hidden ones aside)."""
+    """The files a dataset is read from: the workbook itself, or in a folder the file of each
+    table (as the reader finds it) and the descriptor. Other files in the folder (notes, a
+    README, a backup) are not part of the dataset and do not change its fingerprint."""
+    from analysis.data.table_files import table_files
+
     path = Path(path)
     if path.is_file():
         return [path]
-    return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    found = [file for files in table_files(path)[0].values() for file in files]
+    descriptor = path / DESCRIPTOR
+    if descriptor.is_file():
+        found.append(descriptor)
+    return sorted(set(found))
 
 
 def fingerprint_files(path: Path) -> str:

@@ -7,19 +7,17 @@ the cells themselves say (numbers, percent formats, formulas without a saved res
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from analysis.data.problems import Problem, Severity
-from analysis.data.schema import TABLES, Table
-from analysis.text.vietnamese import fold
+from analysis.data.schema import Table
+from analysis.data.table_files import header_key
 
 HEADER_SEARCH_ROWS = 10
 UNKNOWN_COLUMNS_LISTED = 5
-_COPY_SUFFIX = re.compile(r"^(.*?)[ _]*(?:\d+|\(\d+\))$")
 
 
 @dataclass
@@ -61,28 +59,6 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)
     cells: dict[str, CellFacts] = field(default_factory=dict)
-
-
-def header_key(text: str) -> str:
-    """Returns the key a header or file name is matched by (folded, underscores)."""
-    return fold(str(text)).replace(" ", "_")
-
-
-def table_for_name(name: str) -> tuple[Table | None, bool]:
-    """Returns the table a file or sheet name stands for, and whether it is a numbered copy.
-
-    "facts", "Số liệu" and "figures" stand for facts; so do "FACTS1" and "facts (2)", the
-    names Excel and file managers give to copies.
-    """
-    key = header_key(name)
-    for table in TABLES.values():
-        names = {header_key(n) for n in (table.name, *table.aliases)}
-        if key in names:
-            return table, False
-        copy = _COPY_SUFFIX.match(fold(str(name)))
-        if copy and header_key(copy.group(1)) in names:
-            return table, True
-    return None, False
 
 
 def empty_table(table: Table, file: str, problems: list[Problem], notes=None) -> RawTable:

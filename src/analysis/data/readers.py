@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import stat
 from pathlib import Path
 
 import pandas as pd
@@ -28,16 +27,15 @@ from analysis.data.raw_tables import (
     finish_table,
     header_key,
     map_header,
-    table_for_name,
 )
 from analysis.data.schema import TABLES, Table
+from analysis.data.table_files import file_kind, table_files
 from analysis.data.workbook import read_workbook
 
 __all__ = ["RawTable", "decode_bytes", "read_csv_table", "read_folder", "read_workbook"]
 
 _SEPARATORS = (",", ";", "\t", "|")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
 def _detect_separator(text: str, table: Table) -> str:
@@ -201,61 +199,17 @@ def read_csv_table(
     return fast if fast is not None else _read_careful(text, sep, table, file, notes)
 
 
-def _file_kind(path: Path) -> str | None:
-    """Returns what a path is when it is neither a regular file nor a folder, else None."""
-    mode = path.stat().st_mode
-    for test, kind in (
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return kind
-    return None
-
-
 def check_data_path(path: Path) -> None:
     """Refuses a data path that is a device, a FIFO or a socket before anything opens it.
 
     Raises:
         DataPathError: With a message for the user.
     """
-    kind = _file_kind(path)
+    kind = file_kind(path)
     if kind:
         raise DataPathError(
             f"{path} is {kind}, not a dataset: give a folder of CSV files or an .xlsx workbook"
         )
-
-
-def table_files(folder: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
-    """Finds the files of each table in a folder: `<name>.csv`, an alias, or a numbered copy.
-
-    Returns:
-        The candidate files by table name, and problems about files that are no files.
-    """
-    found: dict[str, list[Path]] = {name: [] for name in TABLES}
-    try:
-        entries = sorted(folder.iterdir())
-    except PermissionError:
-        raise DataPathError(f"no permission to list the folder {folder}") from None
-    for candidate in entries:
-        if candidate.suffix.lower() not in TABLE_SUFFIXES:
-            continue
-        table, _ = table_for_name(candidate.stem)
-        if table is None:
-            continue
-        kind = _file_kind(candidate)
-        if kind:
-            raise DataPathError(f"{candidate} is {kind}, not a table file")
-        found[table.name].append(candidate)
-    return found, []
-
-
-def find_table_file(folder: Path, table: Table) -> Path | None:
-    """Finds the CSV of a table in a folder (the first, when there are several)."""
-    files = table_files(folder)[0][table.name]
-    return files[0] if files else None
 
 
 def read_folder(folder: Path, encoding: str | None = None) -> tuple[dict[str, RawTable], list]:

@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.problems import Problem, Severity
-from analysis.data.raw_tables import CellFacts, RawTable, build_table, table_for_name
+from analysis.data.raw_tables import CellFacts, RawTable, build_table
 from analysis.data.schema import TABLES
+from analysis.data.table_files import table_for_name
 
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
 _FORMULA = re.compile(rb"<f[ >/]")

@@ -10,6 +10,7 @@ import io
 import json
 import math
 
+import numpy as np
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,11 +45,27 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _rounded(value: object) -> object:
+    """A float with six significant digits, written out (never in scientific notation)."""
+    if isinstance(value, float) and math.isfinite(value):
+        return np.format_float_positional(
+            value, precision=6, unique=True, fractional=False, trim="-"
+        )
+    return value
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    """CSV with formula-like text neutralised (numbers untouched)."""
+    """CSV with formula-like text neutralised and numbers to six significant digits.
+
+    Full precision is in the JSON output; a spreadsheet reader wants `117.25`, not
+    `117.25000000000001`.
+    """
     out = _plain(frame)
     for column in _text_columns(out):
         out[column] = out[column].map(neutralise_formula)
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].astype(object).map(_rounded)
     return out.to_csv(index=False, lineterminator="\n")
 
 

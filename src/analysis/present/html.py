@@ -58,7 +58,7 @@ def make_exporter(keep_code: bool = False) -> HTMLExporter:
     """
     config = Config()
     config.TagRemovePreprocessor.enabled = not keep_code
-    config.TagRemovePreprocessor.remove_cell_tags = set(PARAMETER_TAGS)
+    config.TagRemovePreprocessor.remove_cell_tags = {*PARAMETER_TAGS, "notebook-only"}
     config.HTMLExporter.exclude_input = not keep_code
     config.HTMLExporter.exclude_input_prompt = not keep_code
     config.HTMLExporter.exclude_output_prompt = True

@@ -26,12 +26,38 @@ STATUS_COLOURS = {
 }
 CATEGORY_COLOURS = {
     "excellent": "#1b5e20",
-    "clean_strong_exemplary": "#1b5e20",
-    "clean_strong": "#43a047",
     "good": "#7cb342",
+    "clean_strong_exemplary": "#0d47a1",  # before 2018: blues, never the green of "excellent"
+    "clean_strong": "#64b5f6",
     "completed": "#fdd835",
     "not_completed": "#e53935",
 }
+METRIC_COLOURS = {
+    "party_members": "#1565c0",
+    "base_organizations": "#2e7d32",
+    "base_party_committees": "#6a1b9a",
+    "base_party_cells": "#ef6c00",
+    "subordinate_cells": "#8d6e63",
+}
+"""Fixed colours, so that a metric or a grade has the same colour in every chart."""
+_WORDS = {
+    "vi": {"derived": "suy ra", "date": "cuối năm", "count": "số lượng (thang log)", "per_year": "kết nạp mỗi năm",
+           "part": "gạch chéo: chưa đủ năm, ngoại suy", "share": "tỷ lệ (%)", "attainment": "tỷ lệ đạt (%)",
+           "expected": "kỳ vọng đến nay", "levels": "Số lượng theo thời gian", "admissions": "Kết nạp mỗi năm",
+           "ratings": "Phân bố xếp loại", "targets": "Tỷ lệ đạt chỉ tiêu", "latest": "{n} gần nhất trên {of}",
+           "per_100": "Kết nạp mỗi năm trên 100 đảng viên"},
+    "en": {"derived": "derived", "date": "end of year", "count": "count (log scale)", "per_year": "admitted per year",
+           "part": "hatched: part of a year, extrapolated", "share": "share (%)", "attainment": "attainment (%)",
+           "expected": "expected so far (pro rata)", "levels": "Levels over time", "admissions": "Admissions per year",
+           "ratings": "Rating distributions", "targets": "Attainment of targets", "latest": "latest {n} of {of}",
+           "per_100": "Admissions a year per 100 members"},
+}  # fmt: skip
+
+
+def _label(code: str, vocabulary: str, lang: str) -> str:
+    from analysis.present.formats import format_code
+
+    return format_code(code, vocabulary, lang)
 
 
 class Chart:
@@ -67,10 +93,10 @@ def _figure(
     """A figure with fixed margins (a layout engine doubles the drawing time): wide enough on
     the left for horizontal-bar `labels`, at the bottom for `rotated` tick labels, and with
     room below the axes for a legend."""
-    height += 0.35 if legend else 0
+    height += 0.6 if legend else 0
     figure = Figure(figsize=(width, height), dpi=80)
     left = min(0.6, 0.1 + 0.06 * max((len(str(t)) for t in labels), default=0) / width)
-    bottom = 0.55 + 0.045 * max((len(str(t)) for t in rotated), default=0) + (0.35 if legend else 0)
+    bottom = 0.55 + 0.045 * max((len(str(t)) for t in rotated), default=0) + (0.6 if legend else 0)
     figure.subplots_adjust(
         left=left, right=0.97, top=1 - 0.45 / height, bottom=min(0.6, bottom / height)
     )
@@ -80,7 +106,7 @@ def _figure(
 def _legend_below(figure: Figure, ax, columns: int = 4) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if handles:
-        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=7, frameon=False)
+        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=9, frameon=False)
 
 
 def _empty(message: str) -> Chart:
@@ -90,12 +116,14 @@ def _empty(message: str) -> Chart:
     return Chart(figure)
 
 
-def plot_stocks(series: pd.DataFrame, title: str = "Levels over time") -> Chart:
+def plot_stocks(series: pd.DataFrame, title: str = "", lang: str = "en") -> Chart:
     """Stock levels per metric over time; hollow markers for derived levels."""
     if series.empty:
         return _empty("No stock levels in the data.")
-    figure, ax = _figure(legend=True)
-    palette = dict(zip(sorted(series["metric"].unique()), sns.color_palette("tab10"), strict=False))
+    words = _WORDS[lang]
+    figure, ax = _figure(width=6.4, height=3.0, legend=True)
+    extra = [m for m in sorted(series["metric"].unique()) if m not in METRIC_COLOURS]
+    palette = {**METRIC_COLOURS, **dict(zip(extra, sns.color_palette("tab10"), strict=False))}
     series = series.assign(
         year=series["date"].dt.year + (series["date"].dt.day_of_year - 1) / 365.25
     )
@@ -103,42 +131,53 @@ def plot_stocks(series: pd.DataFrame, title: str = "Levels over time") -> Chart:
         colour = palette[metric]
         ax.plot(group["year"], group["value"], color=colour, linewidth=1, alpha=0.6)
         stated, derived = group[~group["derived"]], group[group["derived"]]
+        name = _label(metric, "metric", lang)
         if len(stated):
-            ax.scatter(stated["year"], stated["value"], color=colour, label=metric, zorder=3)
+            ax.scatter(stated["year"], stated["value"], color=colour, label=name, zorder=3)
         if len(derived):
             ax.scatter(derived["year"], derived["value"], facecolors="white", edgecolors=colour, zorder=3,
-                       label=f"{metric} (derived)")  # fmt: skip
+                       label=f"{name} ({words['derived']})")  # fmt: skip
     ax.xaxis.set_major_formatter(
-        mpl.ticker.FuncFormatter(lambda x, _: f"{x:.0f}" if float(x).is_integer() else "")
+        # a tick sits at 1 January of year k, that is at the end of year k - 1: labelled k - 1
+        mpl.ticker.FuncFormatter(lambda x, _: f"{x - 1:.0f}" if float(x).is_integer() else "")
     )
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    ax.set_xlim(series["year"].min() - 0.5, series["year"].max() + 0.5)
     ax.set_yscale("log")
-    ax.set_xlabel("date (a tick marks 1 January; year-end figures sit just before it)")
-    ax.set_ylabel("count (log scale)")
-    ax.set_title(title)
-    _legend_below(figure, ax, columns=4)
+    ax.set_xlabel(words["date"])
+    ax.set_ylabel(words["count"])
+    ax.set_title(title or words["levels"])
+    _legend_below(figure, ax, columns=3)
     return Chart(figure)
 
 
-def plot_admissions(per_year: pd.DataFrame, title: str = "Admissions per year") -> Chart:
+def plot_admissions(per_year: pd.DataFrame, title: str = "", lang: str = "en") -> Chart:
     """Admissions per year for each stated period; hatched bars are extrapolated part-years."""
     if per_year.empty:
         return _empty("No admissions figures in the data.")
+    from analysis.present.formats import format_period
+
+    words = _WORDS[lang]
     frame = per_year.reset_index(drop=True)
-    figure, ax = _figure(rotated=list(frame["period"]))
+    frame = frame.assign(period=[format_period(p, lang) for p in frame["period"]])
+    figure, ax = _figure(width=6.4, height=3.0, rotated=list(frame["period"]))
     colours = ["#90a4ae" if partial else "#1565c0" for partial in frame["partial_year"]]
     bars = ax.bar(range(len(frame)), frame["per_year"], color=colours)
     for bar, partial in zip(bars, frame["partial_year"], strict=True):
         if partial:
             bar.set_hatch("//")
-    ax.set_xticks(range(len(frame)), frame["period"], rotation=30, ha="right", fontsize=7)
-    ax.set_ylabel("admitted per year")
-    ax.set_title(title + " (hatched: part of a year, extrapolated)")
+    ax.set_xticks(range(len(frame)), frame["period"], rotation=30, ha="right", fontsize=8)
+    ax.set_ylabel(words["per_year"])
+    ax.set_title(f"{title or words['admissions']} ({words['part']})")
     return Chart(figure)
 
 
 def plot_evaluations(
-    summary: pd.DataFrame, title: str = "Rating distributions", latest: int = 8
+    summary: pd.DataFrame,
+    title: str = "",
+    latest: int = 8,
+    lang: str = "en",
+    names: dict[str, str] | None = None,
 ) -> Chart:
     """Stacked shares of the rating categories, one bar per district, period and subject.
 
@@ -146,19 +185,27 @@ def plot_evaluations(
         summary: From `evaluations.summarize_evaluations`.
         title: Chart title.
         latest: Show at most this many distributions, the most recent first.
+        lang: Language of the labels.
+        names: District names by id, for the labels (ids without it; none for one district).
     """
     parts = summary[~summary["cumulative"] & summary["share"].notna()]
     if parts.empty:
         return _empty("No rating distributions in the data.")
-    parts = parts.assign(
-        label=parts["district_id"] + " · " + parts["period"] + " · " + parts["subject"]
-    )
+    words = _WORDS[lang]
+    title = title or words["ratings"]
+    single = parts["district_id"].nunique() == 1
+    who = "" if single else parts["district_id"].map(lambda d: (names or {}).get(d, d)) + " · "
+    subject = parts["subject"].map(lambda s: _label(s, "subject", lang))
+    parts = parts.assign(label=who + parts["period"] + " · " + subject)
     newest_first = parts.sort_values(["year", "period"], ascending=False, na_position="last")
     labels = list(dict.fromkeys(newest_first["label"]))
     if len(labels) > latest:
-        labels, title = labels[:latest], f"{title} (latest {latest} of {len(labels)})"
+        shown = words["latest"].format(n=latest, of=len(labels))
+        labels, title = labels[:latest], f"{title} ({shown})"
     parts = parts[parts["label"].isin(labels)]
-    figure, ax = _figure(height=max(2.2, 0.4 * len(labels) + 1.2), labels=labels, legend=True)
+    figure, ax = _figure(
+        width=6.4, height=max(2.0, 0.32 * len(labels) + 1.1), labels=labels, legend=True
+    )
     positions = np.arange(len(labels))
     left = np.zeros(len(labels))
     for category in [c for c in CATEGORY_COLOURS if c in set(parts["category"])]:
@@ -168,15 +215,16 @@ def plot_evaluations(
             .reindex(labels)
             .fillna(0)
         )
-        ax.barh(positions, values, left=left, color=CATEGORY_COLOURS[category], label=category)
+        name = _label(category, "category", lang)
+        ax.barh(positions, values, left=left, color=CATEGORY_COLOURS[category], label=name)
         left += values.to_numpy()
     ax.set_yticks(positions, labels)
     ax.axvline(100, color="#333", linewidth=0.8, linestyle=":")
-    ax.set_xlabel("share (%)")
+    ax.set_xlabel(words["share"])
     ax.set_title(title)
     ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=7)
-    _legend_below(figure, ax, columns=6)
+    ax.tick_params(axis="y", labelsize=8)
+    _legend_below(figure, ax, columns=2)
     return Chart(figure)
 
 
@@ -200,28 +248,41 @@ def plot_exact_shares(summary: pd.DataFrame, category: str = "good_or_above") ->
     return Chart(figure)
 
 
-def plot_targets(assessment: pd.DataFrame, title: str = "Attainment of targets") -> Chart:
+def plot_targets(
+    assessment: pd.DataFrame,
+    title: str = "",
+    lang: str = "en",
+    names: dict[str, str] | None = None,
+) -> Chart:
     """Attainment against the expected (pro rata) attainment, coloured by status."""
     measured = assessment[assessment["attainment_percent"].notna()].reset_index(drop=True)
     if measured.empty:
         return _empty("No target can be measured with the data.")
-    labels = measured["district_id"] + " · " + measured["metric"] + " " + measured["period"]
+    from analysis.present.formats import format_period
+
+    words = _WORDS[lang]
+    single = measured["district_id"].nunique() == 1
+    who = "" if single else measured["district_id"].map(lambda d: (names or {}).get(d, d)) + " · "
+    labels = (
+        who
+        + measured["metric"].map(lambda m: _label(m, "metric", lang))
+        + " "
+        + [format_period(p, lang) for p in measured["period"]]
+    )
     figure, ax = _figure(
-        height=max(1.8, 0.4 * len(measured) + 1.2), labels=list(labels), legend=True
+        width=6.4, height=max(1.8, 0.32 * len(measured) + 1.1), labels=list(labels), legend=True
     )
     y = np.arange(len(measured))
     ax.barh(
         y, measured["attainment_percent"], color=[STATUS_COLOURS[s] for s in measured["status"]]
     )
     expected = measured["expected_attainment_percent"]
-    ax.scatter(
-        expected, y, marker="|", s=200, color="#000", label="expected so far (pro rata)", zorder=3
-    )
+    ax.scatter(expected, y, marker="|", s=200, color="#000", label=words["expected"], zorder=3)
     ax.axvline(100, color="#333", linewidth=0.8, linestyle=":")
-    ax.set_yticks(y, labels, fontsize=7)
+    ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("attainment (%)")
-    ax.set_title(title)
+    ax.set_xlabel(words["attainment"])
+    ax.set_title(title or words["targets"])
     for status in dict.fromkeys(measured["status"]):
         ax.bar(0, 0, color=STATUS_COLOURS[status], label=status)  # legend keys only
     _legend_below(figure, ax, columns=5)
@@ -229,21 +290,32 @@ def plot_targets(assessment: pd.DataFrame, title: str = "Attainment of targets")
 
 
 def plot_ranking(
-    table: pd.DataFrame, column: str, highlight: str | None = None, title: str = ""
+    table: pd.DataFrame,
+    column: str,
+    highlight: str | None = None,
+    title: str = "",
+    lang: str = "en",
 ) -> Chart:
     """A bar per district for one figure, sorted, with one district highlighted."""
     rows = table[table[column].notna()].sort_values(column, ascending=False)
     if rows.empty:
         return _empty(f"No district has {column}.")
+    if len(rows) > 30:  # the table gives every district; the chart the top and the bottom
+        rows = pd.concat([rows.head(15), rows.tail(15)])
     figure, ax = _figure(
-        height=max(1.6, 0.28 * len(rows) + 1), labels=list(rows["district"].astype(str))
+        width=6.4, height=max(1.6, 0.22 * len(rows) + 1), labels=list(rows["district"].astype(str))
     )
     colours = ["#c62828" if d == highlight else "#1565c0" for d in rows["district_id"]]
     ax.barh(rows["district"].astype(str), rows[column], color=colours)
     ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=7)
-    ax.set_xlabel(column.replace("_", " "))
-    ax.set_title(title or column.replace("_", " "))
+    ax.tick_params(axis="y", labelsize=8)
+    from analysis.data.outputs import COLUMNS
+
+    label = COLUMNS[column].label(lang) if column in COLUMNS else column.replace("_", " ")
+    ax.set_xlabel(label)
+    ax.set_title(
+        title or (_WORDS[lang]["per_100"] if column == "admissions_per_100_members" else label)
+    )
     return Chart(figure)
 
 

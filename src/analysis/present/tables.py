@@ -43,7 +43,7 @@ def escape(value: object) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     return html.escape(str(value), quote=True)
@@ -110,50 +110,23 @@ def show_note(text: str, *, synthetic: bool = False) -> object:
     return _display(f'{_TABLE_STYLE}<div class="vn-banner {kind}">{escape(text)}</div>')
 
 
-def dataset_banner(dataset: Dataset, scope: str = "") -> object:
-    """Displays where the data comes from, and a warning when it is synthetic.
+def register_code(dataset: Dataset, district_id: str) -> str:
+    """The district's GSO code: from its row or, when the row gives none, from the register
+    (by id, else by name and province); "" when the register does not have it (a unit merged
+    or renamed before July 2025)."""
+    from analysis.data.register import canonical_province, load_register
+    from analysis.text.vietnamese import fold
 
-    Args:
-        dataset: The dataset, or the subset a report uses.
-        scope: What the subset is ("the district and its region"), shown before the counts.
-    """
-    summary = dataset.summary()
-    text = (
-        f"Data: {summary['origin']}{' — ' + scope if scope else ''} — {summary['districts']} "
-        f"districts, {summary['facts']} facts, {summary['sources']} sources; fingerprint "
-        f"{summary['fingerprint'][:12]}."
-    )
-    if dataset.synthetic:
-        return show_note(
-            "SYNTHETIC DATA, generated for benchmarks: not real figures. " + text, synthetic=True
-        )
-    return show_note(text)
-
-
-def district_header(dataset: Dataset, district_id: str) -> object:
-    """Displays a district's name, type, provinces before and after 2025, and region."""
     row = dataset.districts.set_index("district_id").loc[district_id]
-    facts = dataset.facts[dataset.facts["district_id"] == district_id]
-    sources = facts["source_id"].nunique()
-    years = pd.concat([facts["period_start"], facts["period_end"]]).dt.year.dropna()
-    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no dates"
-    lines = [
-        f"<h2>{escape(row['type'])} {escape(row['name'])}</h2>",
-        "<p>",
-        f"Province before 1 July 2025: <b>{escape(row['province'])}</b>; from 1 July 2025: "
-        f"<b>{escape(row['province_2025'])}</b>. Region: {escape(row['region'])}.<br>",
-        f"District id <code>{escape(district_id)}</code>"
-        + (
-            f", GSO code {escape(row['gso_code'])}"
-            if row["gso_code"]
-            else ", not in the GSO register of July 2025"
-        )
-        + f". {len(facts)} facts from {sources} source(s), {span}.",
-        "</p>",
-    ]
-    if row.get("note"):
-        lines.append(f"<p><em>{escape(row['note'])}</em></p>")
-    return _display("".join(lines))
+    code = str(row["gso_code"] or "")
+    if code:
+        return code
+    register = load_register()
+    province = canonical_province(str(row["province"])) or str(row["province"])
+    same = (register["district_id"] == district_id) | (
+        (register["name"].map(fold) == fold(str(row["name"]))) & (register["province"] == province)
+    )
+    return str(register.loc[same, "gso_code"].iloc[0]) if same.any() else ""
 
 
 def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.DataFrame:
@@ -176,7 +149,8 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             ],
             "figure": what,
             "kind": text_of(joined["kind"]),
-            "value": text_of(joined["comparator"]) + joined["value"].map(lambda v: f"{v:g}"),
+            "qualifier": text_of(joined["comparator"]),
+            "value": joined["value"],
             "unit": text_of(joined["unit"]),
             "source": joined["publisher"].where(joined["publisher"] != "", joined["source_id"]),
             "published": joined["published_text"],
@@ -184,6 +158,7 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             "url": joined["url"],
             "note": joined["note"],
             "fact_id": joined["fact_id"],
+            "district_id": joined["district_id"],
             "period_end": joined["period_end"],
         }
     ).sort_values(["period_end", "figure"], kind="stable")

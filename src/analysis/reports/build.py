@@ -48,6 +48,9 @@ class BuildOptions:
         keep_code: Show code cells in the HTML.
         fresh_kernels: A new kernel for every report (slow; for checks).
         progress: Show a progress bar on stderr.
+        other_language: (label, folder) of the same batch in another language, the folder
+            relative to this batch's output folder ("en/", "../"): reports and the index
+            link to it.
     """
 
     jobs: int = max(1, os.cpu_count() or 1)
@@ -56,6 +59,7 @@ class BuildOptions:
     keep_code: bool = False
     fresh_kernels: bool = False
     progress: bool = True
+    other_language: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1:
@@ -173,13 +177,16 @@ def _run_locked(jobs, spec, out_dir, data, options, executor, began) -> BatchRes
     remove_stale_temporaries(out_dir)
     check_jobs(jobs)
     context = RunContext(out_dir, spec, data["origin"], data["fingerprint"], {}, options.timeout,
-                         options.keep_code, options.fresh_kernels)  # fmt: skip
+                         options.keep_code, options.fresh_kernels, options.other_language)  # fmt: skip
     results, signum = _execute(jobs, context, options, executor)
     order = {job.name: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order[r.job.name])
     batch = BatchResult(results, time.monotonic() - began, out_dir, signum, data=data)
     try:
-        batch.index = write_index(out_dir, results, jobs, data, batch.seconds, batch.interrupted)
+        lang = next((j.parameters["lang"] for j in jobs if "lang" in j.parameters), "vi")
+        other = options.other_language
+        batch.index = write_index(out_dir, results, jobs, data, batch.seconds, batch.interrupted,
+                                  lang, other and (other[0], other[1] + "index.html"))  # fmt: skip
     except OSError as exc:
         where = exc.filename or out_dir / "index.html"
         batch.index_error = (

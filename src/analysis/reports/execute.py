@@ -59,6 +59,7 @@ class RunContext:
         timeout: Time limit per report, seconds.
         keep_code: Show code cells in the HTML.
         fresh_kernels: A new kernel for every report.
+        other_language: (label, folder) of the batch in another language (`BuildOptions`).
     """
 
     out_dir: Path
@@ -69,6 +70,7 @@ class RunContext:
     timeout: float = 600.0
     keep_code: bool = False
     fresh_kernels: bool = False
+    other_language: tuple[str, str] | None = None
 
 
 class Executor(Protocol):
@@ -122,7 +124,11 @@ def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
 
 def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
     """What the HTML header of a report shows."""
+    html = _relative_outputs(job, context.out_dir)[".html"]
+    other = context.other_language
     return {
+        "other_language": other
+        and {"label": other[0], "href": "../" * html.count("/") + other[1] + html},
         "title": job.title,
         "parameters": job.parameters,
         "data_origin": context.data_origin,

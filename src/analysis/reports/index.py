@@ -11,23 +11,40 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter
 from pathlib import Path
 
-import jinja2
-
-from analysis import __version__
 from analysis.files import write_texts_together
-from analysis.paths import TEMPLATES_DIR
+from analysis.present.index_page import render_index
 from analysis.present.key_figures import format_figure
 from analysis.reports.records import ProvenanceRecord, read_record
 from analysis.reports.registry import Group, ReportState
 
+COUNTED = (
+    ReportState.COMPLETED,
+    ReportState.UP_TO_DATE,
+    ReportState.FAILED,
+    ReportState.MISSING,
+    ReportState.KEPT,
+)
+"""The states the index counts (its template names them by value)."""
 STATUS_TEXT = {
     ReportState.COMPLETED: "made",
     ReportState.FAILED: "failed",
     ReportState.MISSING: "not produced (run interrupted)",
 }
+DISTRICT_FIGURES = ("members", "admissions_per_year", "per_100_members", "facts", "contradictions")
+"""Key figures a district report records that the index shows as sortable columns."""
+
+
+def _status_text(state: ReportState, record: ProvenanceRecord | None) -> str:
+    """What the index says of a report's state."""
+    made = record.generated[:10] if record else ""
+    if state is ReportState.UP_TO_DATE:
+        return f"up to date (made {made})"
+    if state is ReportState.KEPT:
+        return f"from an earlier run (made {made}), not checked by this run"
+    return STATUS_TEXT.get(state, "")
 
 
 def _row(
@@ -45,13 +62,11 @@ def _row(
     """One row of the index, from what is known of a report."""
     record = record if isinstance(record, ProvenanceRecord) else None
     outputs = record.outputs if record else {}
-    text = STATUS_TEXT.get(state, "")
-    if state is ReportState.UP_TO_DATE:
-        text = f"up to date (made {record.generated[:10] if record else ''})"
-    elif state is ReportState.KEPT:
-        text = f"from an earlier run (made {record.generated[:10]}), not checked by this run"
+    text = _status_text(state, record)
     figures = figures or (record.key_figures if record else {})
+    key = record.data.get("data_key", "") if record else ""
     return {
+        "fingerprint": key[:12], "values": dict(figures),
         "name": name, "group": group.value, "region": region, "province": province,
         "title": title.split(" (")[0] if group is Group.DISTRICT else title,
         "state": state.value, "status": state.value, "status_text": text,
@@ -105,31 +120,6 @@ def index_rows(out_dir: Path, results: list, planned: list) -> list[dict]:
     return rows + _earlier_rows(out_dir, listed)
 
 
-def _render(rows: list[dict], data: dict, counts: dict, generated: str) -> str:
-    general = [r for r in rows if r["group"] != Group.DISTRICT.value]
-    districts = [r for r in rows if r["group"] == Group.DISTRICT.value]
-    grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for row in sorted(districts, key=lambda r: (r["region"], r["province"], r["title"])):
-        grouped[row["region"]][row["province"]].append(row)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template("index.html.j2").render(
-        title="Reports: district party committees' organisational statistics",
-        synthetic=data["synthetic"],
-        data_origin=data["origin"],
-        data_fingerprint=data["fingerprint"],
-        generated=generated,
-        version=__version__,
-        counts=counts,
-        general=general,
-        districts=districts,
-        regions=[(region, list(provinces.items())) for region, provinces in grouped.items()],
-    )
-
-
 def write_index(
     out_dir: Path,
     results: list,
@@ -137,6 +127,8 @@ def write_index(
     data: dict,
     seconds: float = 0.0,
     interrupted: bool = False,
+    lang: str = "vi",
+    other_language: tuple[str, str] | None = None,
 ) -> Path:
     """Writes index.html and index.json into the output folder, together; returns the HTML path.
 
@@ -147,13 +139,15 @@ def write_index(
         data: origin, fingerprint and synthetic (a bool) of the dataset.
         seconds: How long the run took.
         interrupted: Whether the run was interrupted.
+        lang: Language of the page, 'vi' or 'en'.
+        other_language: (label, address) of the index in the other language, if made.
 
     Raises:
         OSError: When either file cannot be written (then neither was changed).
     """
     rows = index_rows(out_dir, results, planned)
-    counts = {s.value: sum(1 for r in rows if r["state"] == s.value) for s in
-              (ReportState.COMPLETED, ReportState.UP_TO_DATE, ReportState.FAILED, ReportState.MISSING, ReportState.KEPT)}  # fmt: skip
+    tally = Counter(ReportState(r["state"]) for r in rows)
+    counts = {state.value: tally[state] for state in COUNTED}
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     summary = {
         "generated": generated,
@@ -166,7 +160,7 @@ def write_index(
     path = out_dir / "index.html"
     write_texts_together(
         {
-            path: _render(rows, data, counts, generated),
+            path: render_index(rows, data, counts, generated, lang, other_language),
             out_dir / "index.json": json.dumps(summary, indent=1, ensure_ascii=False),
         }
     )

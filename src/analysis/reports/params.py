@@ -123,9 +123,15 @@ def _type_problem(spec: ParameterSpec, value: Any) -> str | None:
         return f"{spec.name} must be {spec.type}, got {type(value).__name__} {value!r}{hint}"
     if spec.type == "list[str]" and not all(isinstance(v, str) for v in value):
         return f"{spec.name} must be a list of text values, got {value!r}"
-    if spec.type == "float" and not math.isfinite(value):
-        return f"{spec.name} must be a finite number, got {value!r}"
     return None
+
+
+def _value_problem(spec: ParameterSpec, value: Any) -> str | None:
+    """A wrong type, or a float that is not a finite number (nan, inf)."""
+    problem = _type_problem(spec, value)
+    if problem is None and spec.type == "float" and not math.isfinite(value):
+        problem = f"{spec.name} must be a finite number, got {value!r}"
+    return problem
 
 
 def check_parameters(
@@ -149,7 +155,7 @@ def check_parameters(
         if spec.required and spec.name not in given:
             problems.append(f"missing required parameter {spec.name!r} ({spec.help})")
         if spec.name in given:
-            problem = _type_problem(spec, given[spec.name])
+            problem = _value_problem(spec, given[spec.name])
             if problem:
                 problems.append(problem)
     if problems:
@@ -247,7 +253,7 @@ def check_types(namespace: dict) -> dict[str, Any]:
         if type_name not in SUPPORTED_TYPES or name not in namespace:
             continue
         spec = ParameterSpec(name, type_name, None, "")
-        problem = _type_problem(spec, namespace[name])
+        problem = _value_problem(spec, namespace[name])
         if problem:
             problems.append(problem)
         values[name] = namespace[name]
