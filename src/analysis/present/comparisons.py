@@ -8,6 +8,7 @@ Takes the tables of `analysis.compare.tables`; computes nothing statistical.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
@@ -18,13 +19,32 @@ from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
 from analysis.present.tables import show_note, show_table
 
-LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared", "fact_ids"]
+LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
 POSITION_SHOWN = [
     "indicator_label", "window", "period", "n_districts", "value", "target", "low_998",
     "high_998", "position_998", "estimate", "low", "high", "rank", "rank_low", "rank_high",
 ]  # fmt: skip
 FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "exposure", "value", "reading"]  # fmt: skip
 RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "low", "high", "p_value"]
+
+
+def _cell(value: object) -> str:
+    """A cell as a reader writes it: no scientific notation, no True/False."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) >= 0.01 else f"{value:.4f}"  # fmt: skip
+    return str(value)
+
+
+def _readable(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns shown, formatted as text, with headers in words (not code names)."""
+    shown = frame.reindex(columns=columns)
+    return pd.DataFrame(
+        {c.replace("_", " "): [_cell(v) for v in shown[c]] for c in columns}, index=shown.index
+    )
 
 
 def describe_window(rows: pd.DataFrame) -> str:
@@ -77,7 +97,7 @@ def show_comparison(
         if n >= MIN_DISTRICTS_FOR_PRIOR:
             display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
     caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
-    display(show_table(rows, FIGURES_SHOWN, caption=caption))
+    display(show_table(_readable(rows, FIGURES_SHOWN), caption=caption))
 
 
 def show_left_out(left: pd.DataFrame, indicator: str) -> None:
@@ -88,7 +108,7 @@ def show_left_out(left: pd.DataFrame, indicator: str) -> None:
         f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
         f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
     )
-    display(show_table(rows, LEFT_OUT_SHOWN, caption=caption))
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN), caption=caption))
 
 
 def show_count_model(model, reading: str) -> None:
@@ -97,9 +117,14 @@ def show_count_model(model, reading: str) -> None:
     display(show_note(reading))
     if model is None:
         return
-    display(show_table(model.rate_ratios, RATE_RATIO_SHOWN, caption="Rate ratios, 95 % intervals"))  # fmt: skip
-    display(show_table(model.cells, caption="Districts, events and exposure per cell"))
-    display(show_table(model.dispersion_tests, caption="Tests of over-dispersion"))
+    display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN), caption="Rate ratios, 95 % intervals"))  # fmt: skip
+    cells, tests = model.cells, model.dispersion_tests
+    display(
+        show_table(
+            _readable(cells, list(cells.columns)), caption="Districts, events and exposure per cell"
+        )
+    )
+    display(show_table(_readable(tests, list(tests.columns)), caption="Tests of over-dispersion"))
 
 
 def show_position(position: pd.DataFrame) -> None:
@@ -107,7 +132,7 @@ def show_position(position: pd.DataFrame) -> None:
     if position.empty:
         display(show_note("The district has no figure compared across districts."))
         return
-    display(show_table(position, POSITION_SHOWN, caption="Place in the comparisons across districts"))  # fmt: skip
+    display(show_table(_readable(position, POSITION_SHOWN), caption="Place in the comparisons across districts"))  # fmt: skip
 
 
 def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:
