@@ -85,6 +85,21 @@ TABLES = {
     "targets": ("targets", "assess_targets", "targets, attainment and status"),
     "attainments": ("targets", "compare_stated_attainment", "stated vs computed attainment"),
     "quality": ("quality", "find_contradictions", "every contradiction found"),
+    "funnel": (
+        "compare.tables",
+        "funnel_table",
+        "funnel positions per indicator and window, per 100",
+    ),
+    "shrinkage": (
+        "compare.tables",
+        "shrinkage_table",
+        "shrunk estimates and rank intervals, per 100",
+    ),
+    "compared-left-out": (
+        "compare.tables",
+        "left_out_table",
+        "figures left out of comparisons, why",
+    ),
 }
 
 

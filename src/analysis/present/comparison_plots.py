@@ -1,0 +1,209 @@
+"""Figures of fair comparisons: a funnel plot per indicator and window, and a caterpillar
+plot of the shrunk estimates with their intervals.
+
+Built like the other report figures (a matplotlib Figure without pyplot, wrapped in a
+`Chart`) from the tables of `analysis.compare` (funnel, its curves, shrinkage), without
+computing anything statistical. An indicator is titled by its `indicator_label` column where
+the table has one (as `analysis.compare.tables` adds), else by its code. Districts are
+labelled by name: from `names` (district id → name), else from a
+`district` column (as `label_districts` adds), else by id.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.indicators import EXPOSURES
+from analysis.present.plots import Chart, _empty, _figure, _legend_below
+
+MAX_NAMED_IN_FUNNEL = 15
+"""A funnel plot names every district up to this many, and only those outside 99.8 % beyond."""
+MAX_LABELLED = 40
+"""A caterpillar plot names every district up to this many, and only the highlighted beyond."""
+OUTSIDE_998 = {"above": "#c62828", "below": "#1565c0"}
+OUTSIDE_95 = {"above": "#ef9a9a", "below": "#90caf9"}
+WITHIN = "#78909c"
+
+
+def _choose(frame: pd.DataFrame, column: str, wanted: str | None) -> str:
+    values = sorted(frame[column].dropna().astype(str).unique())
+    if wanted is not None:
+        if wanted not in values:
+            raise ValueError(f"no comparison has {column} {wanted!r}; found: {values}")
+        return wanted
+    if len(values) != 1:
+        raise ValueError(f"several values of {column} ({values}); choose one with {column}=")
+    return values[0]
+
+
+def select_comparison(
+    frame: pd.DataFrame, indicator: str | None = None, window: str | None = None
+) -> pd.DataFrame:
+    """The rows of one indicator and window (either may be omitted when there is only one)."""
+    indicator = _choose(frame, "indicator", indicator)
+    rows = frame[frame["indicator"].astype(str) == indicator]
+    window = _choose(rows, "window", window)
+    return rows[rows["window"].astype(str) == window]
+
+
+def _names(rows: pd.DataFrame, names: Mapping[str, str] | None) -> pd.Series:
+    ids = rows["district_id"].astype(str)
+    shown = rows["district"].astype(str) if "district" in rows else ids
+    if names:
+        shown = ids.map(lambda i: names.get(i)).fillna(shown)
+    return shown
+
+
+def _wrap(text: str, ax, per_inch: float = 13.0) -> str:
+    """Text wrapped to the width of the axes (about `per_inch` characters an inch)."""
+    inches = ax.get_position().width * ax.figure.get_figwidth()
+    return "\n".join(textwrap.wrap(text, max(30, int(inches * per_inch))))
+
+
+def _title(first: pd.Series) -> str:
+    shown = first.get("indicator_label")
+    return f"{first['indicator'] if pd.isna(shown) else shown}, {first['window']}"
+
+
+def _limits_note(first: pd.Series) -> str:
+    phi = "" if pd.isna(first["phi"]) else f"φ = {first['phi']:.2f}"
+    if first["adjustment"] == "additive":
+        return f"limits widened for over-dispersion (additive, τ² = {first['tau2']:.2g}; {phi})"
+    if first["adjustment"] == "multiplicative":
+        return f"limits widened for over-dispersion (multiplicative, {phi})"
+    return f"limits without adjustment ({phi or 'φ not estimated'})"
+
+
+def _draw_limits(ax, curve: pd.DataFrame) -> None:
+    ax.plot(curve["exposure"], curve["target"], color="#2e7d32", linewidth=1.4, label="pooled value")  # fmt: skip
+    for key, style, label in (("95", "--", "95 % limits"), ("998", ":", "99.8 % limits")):
+        ax.plot(curve["exposure"], curve[f"high_{key}"], style, color="#444", linewidth=1, label=label)  # fmt: skip
+        ax.plot(curve["exposure"], curve[f"low_{key}"], style, color="#444", linewidth=1)
+
+
+def _label_outside(ax, outside: pd.DataFrame, names) -> None:
+    """Names beside the points, alternately above and below so neighbours do not overlap."""
+    outside = outside.sort_values("value")
+    for number, ((_, row), name) in enumerate(
+        zip(outside.iterrows(), _names(outside, names), strict=True)
+    ):
+        ax.annotate(name, (row["exposure"], row["value"]), xytext=(4, 3 if number % 2 else -8),
+                    textcoords="offset points", fontsize=7)  # fmt: skip
+
+
+def _point_colours(rows: pd.DataFrame) -> list[str]:
+    colours = []
+    for outer, inner in zip(rows["position_998"], rows["position_95"], strict=True):
+        colours.append(OUTSIDE_998.get(outer) or OUTSIDE_95.get(inner) or WITHIN)
+    return colours
+
+
+def plot_funnel(
+    funnel: pd.DataFrame,
+    curves: pd.DataFrame,
+    indicator: str | None = None,
+    window: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Chart:
+    """Values against exposure with the target, 95 % and 99.8 % limits; every district is
+    named up to `MAX_NAMED_IN_FUNNEL`, beyond that only those outside the 99.8 % limits.
+
+    Args:
+        funnel: From `analysis.compare.funnel.compute_funnel`.
+        curves: From `analysis.compare.funnel.funnel_curves` (the limit lines).
+        indicator: The indicator to show (may be omitted if there is only one).
+        window: The window to show (may be omitted if the indicator has only one).
+        names: District names by id, for labels.
+    """
+    comparison = select_comparison(funnel, indicator, window)
+    first = comparison.iloc[0]
+    rows = comparison[comparison["value"].notna()]
+    if rows.empty:
+        return _empty(f"No district has a comparable figure: {_title(first)}.")
+    figure, ax = _figure(7.0, 4.2, legend=True)
+    _draw_limits(ax, select_comparison(curves, first["indicator"], first["window"]))
+    ax.scatter(rows["exposure"], rows["value"], c=_point_colours(rows), s=18, zorder=3)
+    named = rows if len(rows) <= MAX_NAMED_IN_FUNNEL else rows[rows["position_998"] != "within"]
+    _label_outside(ax, named, names)
+    for colour, label in ((OUTSIDE_998["above"], "above 99.8 %"),
+                          (OUTSIDE_998["below"], "below 99.8 %"),
+                          (OUTSIDE_95["above"], "above 95 % only"),
+                          (OUTSIDE_95["below"], "below 95 % only")):  # fmt: skip
+        ax.scatter([], [], color=colour, s=18, label=label)
+    if rows["exposure"].max() > 20 * rows["exposure"].min():
+        ax.set_xscale("log")
+    unit = EXPOSURES.get(first["indicator"]) or (
+        "units rated" if first["kind"] == "share" else "member-years"
+    )
+    ax.set_xlabel(f"exposure ({unit}); {_limits_note(first)}", fontsize=8)
+    ax.set_ylabel("per 100")
+    missing = len(comparison) - len(rows)
+    title = f"{_title(first)}: {len(rows)} districts" + (
+        f" ({missing} without a comparable figure)" if missing else ""
+    )
+    ax.set_title(_wrap(title, ax), fontsize=9)
+    _legend_below(figure, ax, columns=4)
+    return Chart(figure)
+
+
+def _caterpillar_labels(rows: pd.DataFrame, names, highlight) -> list[str]:
+    shown = _names(rows, names)
+    labels = [
+        f"{name} · rank {rank} ({low}–{high})"
+        for name, rank, low, high in zip(
+            shown, rows["rank"], rows["rank_low"], rows["rank_high"], strict=True
+        )
+    ]
+    if len(rows) <= MAX_LABELLED:
+        return labels
+    return [lab if d == highlight else "" for lab, d in zip(labels, rows["district_id"], strict=True)]  # fmt: skip
+
+
+def plot_caterpillar(
+    shrinkage: pd.DataFrame,
+    indicator: str | None = None,
+    window: str | None = None,
+    names: Mapping[str, str] | None = None,
+    highlight: str | None = None,
+) -> Chart:
+    """Shrunk estimates with 95 % intervals, highest first, raw values as hollow circles and
+    each district's rank interval in its label (every label up to `MAX_LABELLED` districts).
+
+    Args:
+        shrinkage: From `analysis.compare.shrinkage.shrink_estimates`.
+        indicator: The indicator to show (may be omitted if there is only one).
+        window: The window to show (may be omitted if the indicator has only one).
+        names: District names by id, for labels.
+        highlight: A district id drawn in red and always labelled.
+    """
+    comparison = select_comparison(shrinkage, indicator, window)
+    first = comparison.iloc[0]
+    rows = comparison[comparison["estimate"].notna()].sort_values("estimate", ascending=False)
+    if rows.empty:
+        return _empty(
+            f"No shrunk estimate for {_title(first)}: "
+            f"{int(first['n_districts'])} district(s) with a figure is too few."
+        )
+    labels = _caterpillar_labels(rows, names, highlight)
+    height = 0.22 * len(rows) + 1.2 if len(rows) <= MAX_LABELLED else 6.0
+    figure, ax = _figure(7.0, max(2.2, height), labels=labels, legend=True)
+    y = np.arange(len(rows))
+    ax.hlines(y, rows["low"], rows["high"], colors="#1565c0", linewidth=1.2)
+    ax.scatter(rows["estimate"], y, color="#1565c0", s=14, zorder=3, label="estimate, 95 % interval")  # fmt: skip
+    chosen = (rows["district_id"] == highlight).to_numpy()
+    if chosen.any():
+        ax.hlines(y[chosen], rows["low"][chosen], rows["high"][chosen], colors="#c62828", linewidth=2.5, zorder=4)  # fmt: skip
+        ax.scatter(rows["estimate"][chosen], y[chosen], color="#c62828", s=24, zorder=5)
+    ax.scatter(rows["raw"], y, facecolors="none", edgecolors="#333", s=14, zorder=3, label="raw value")  # fmt: skip
+    ax.axvline(first["prior_mean"], color="#333", linewidth=0.8, linestyle=":", label="mean across districts")  # fmt: skip
+    shown = [i for i, label in enumerate(labels) if label]
+    ax.set_yticks(y[shown], [labels[i] for i in shown], fontsize=6 if len(rows) > 20 else 7)
+    ax.invert_yaxis()
+    ax.set_xlabel(_wrap("per 100, empirical-Bayes estimate, highest first; labels give the rank and its 95 % interval", ax, 15), fontsize=8)  # fmt: skip
+    ax.set_title(_wrap(f"{_title(first)}: {len(rows)} districts", ax), fontsize=9)
+    _legend_below(figure, ax, columns=3)
+    return Chart(figure)

@@ -1,0 +1,148 @@
+"""Showing fair comparisons in a notebook: per indicator and window, a sentence with the
+window and the districts sharing it, the funnel plot and the caterpillar plot with rank
+intervals; the figures left out with their reasons; the count model or why it is refused;
+and where one district sits.
+
+Takes the tables of `analysis.compare.tables`; computes nothing statistical.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from IPython.display import display
+
+from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
+from analysis.compare.funnel import funnel_curves
+from analysis.compare.indicators import EXPOSURES, Indicator, label
+from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
+from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
+from analysis.present.tables import show_note, show_table
+
+LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
+POSITION_SHOWN = [
+    "indicator_label", "window", "period", "n_districts", "value", "target", "low_998",
+    "high_998", "position_998", "estimate", "low", "high", "rank", "rank_low", "rank_high",
+]  # fmt: skip
+FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "exposure", "value", "reading"]  # fmt: skip
+RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "low", "high", "p_value"]
+
+
+def _cell(value: object) -> str:
+    """A cell as a reader writes it: no scientific notation, no True/False."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) >= 0.01 else f"{value:.4f}"  # fmt: skip
+    return str(value)
+
+
+def _readable(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns shown, formatted as text, with headers in words (not code names)."""
+    shown = frame.reindex(columns=columns)
+    return pd.DataFrame(
+        {c.replace("_", " "): [_cell(v) for v in shown[c]] for c in columns}, index=shown.index
+    )
+
+
+def describe_window(rows: pd.DataFrame) -> str:
+    """A sentence on one comparison: its window, how many districts share it, the target,
+    φ and τ², and which districts lie outside the 99.8 % limits."""
+    first = rows.iloc[0]
+    n = int(first["n_districts"])
+    text = f"{first['indicator_label']}, window {first['window']}: {n} district(s) share it."
+    if n < MIN_DISTRICTS_FOR_DISPERSION:
+        return text + (
+            f" Fewer than {MIN_DISTRICTS_FOR_DISPERSION}: no funnel limits, no ranks; the "
+            "figures are listed as they are."
+        )
+    outside = rows[rows["position_998"].astype(str).isin(["above", "below"])]
+    names = ", ".join(f"{d} ({p})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    widened = (
+        f"limits widened ({first['adjustment']}, τ² = {first['tau2']:.2g})"
+        if first["adjustment"] != "none"
+        else "φ not significantly above 1, limits not widened"
+    )
+    return text + (
+        f" Pooled value {first['target']:.2f} per 100; φ = {first['phi']:.2f}: {widened}. "
+        + (
+            f"Outside the 99.8 % limits: {names}."
+            if names
+            else "None lies outside the 99.8 % limits."
+        )
+    )
+
+
+def show_comparison(
+    funnel: pd.DataFrame,
+    shrinkage: pd.DataFrame,
+    indicator: str,
+    highlight: str | None = None,
+) -> None:
+    """Displays every window of one indicator: the sentence of `describe_window`, the funnel
+    plot (3 districts or more) and the caterpillar plot with rank intervals (5 or more); then
+    the figures compared, window by window."""
+    rows = funnel[funnel["indicator"] == indicator]
+    if rows.empty:
+        display(show_note(f"No district has a comparable figure: {label(indicator)}."))
+        return
+    curves = funnel_curves(rows)
+    for window, group in rows.groupby("window", sort=True):
+        display(show_note(describe_window(group)))
+        n = int(group["n_districts"].iloc[0])
+        if n >= MIN_DISTRICTS_FOR_DISPERSION:
+            display(plot_funnel(group, curves, indicator, window))
+        if n >= MIN_DISTRICTS_FOR_PRIOR:
+            display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
+    caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
+    display(show_table(_readable(rows, FIGURES_SHOWN), caption=caption))
+
+
+def show_left_out(left: pd.DataFrame, indicator: str) -> None:
+    """Displays the figures of an indicator that no comparison uses, with the reason."""
+    rows = left[left["indicator"] == indicator]
+    absent = rows.loc[~rows["district_compared"].astype(bool), "district_id"].nunique()
+    caption = (
+        f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
+        f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
+    )
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN), caption=caption))
+
+
+def show_count_model(model, reading: str) -> None:
+    """Displays the count model's reading, rate ratios, cells and dispersion tests, or the
+    refusal sentence when there is no model."""
+    display(show_note(reading))
+    if model is None:
+        return
+    display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN), caption="Rate ratios, 95 % intervals"))  # fmt: skip
+    cells, tests = model.cells, model.dispersion_tests
+    display(
+        show_table(
+            _readable(cells, list(cells.columns)), caption="Districts, events and exposure per cell"
+        )
+    )
+    display(show_table(_readable(tests, list(tests.columns)), caption="Tests of over-dispersion"))
+
+
+def show_position(position: pd.DataFrame) -> None:
+    """Displays where one district sits in each comparison (`compare.tables.district_position`)."""
+    if position.empty:
+        display(show_note("The district has no figure compared across districts."))
+        return
+    display(show_table(_readable(position, POSITION_SHOWN), caption="Place in the comparisons across districts"))  # fmt: skip
+
+
+def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:
+    """Displays, for each comparison the district is part of, the funnel plot (3 districts or
+    more) and the caterpillar plot with the district in red (5 or more)."""
+    mine = funnel[funnel["district_id"] == district_id]
+    for (indicator, window), group in mine.groupby(["indicator", "window"], sort=True):
+        rows = funnel[(funnel["indicator"] == indicator) & (funnel["window"] == window)]
+        n = int(group["n_districts"].iloc[0])
+        if n >= MIN_DISTRICTS_FOR_DISPERSION:
+            display(plot_funnel(rows, funnel_curves(rows), indicator, window))
+        if n >= MIN_DISTRICTS_FOR_PRIOR:
+            display(plot_caterpillar(shrinkage, indicator, window, highlight=district_id))

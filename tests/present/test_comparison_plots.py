@@ -1,0 +1,104 @@
+"""Funnel and caterpillar plots."""
+
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare.funnel import Position, compute_funnel, funnel_curves
+from analysis.compare.shrinkage import shrink_estimates
+from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def panel(n: int = 30, seed: int = 3) -> pd.DataFrame:
+    """Test data: Poisson counts around 4 per 100, two districts far above."""
+    rng = np.random.default_rng(seed)
+    exposure = rng.integers(500, 8000, n).astype(float)
+    numerator = rng.poisson(0.04 * exposure).astype(float)
+    numerator[:2] *= 3
+    return pd.DataFrame(
+        {
+            "district_id": [f"id-{i:02d}" for i in range(n)],
+            "indicator": "admissions per 100 members",
+            "window": "2020–2025",
+            "kind": "rate",
+            "numerator": numerator,
+            "exposure": exposure,
+            "district": [f"Huyện Thử {i}" for i in range(n)],
+        }
+    )
+
+
+def test_funnel_plot_labels_outliers_by_name():
+    table = compute_funnel(panel())
+    chart = plot_funnel(table, funnel_curves(table))
+    data, metadata = chart._repr_png_()
+    assert data.startswith(PNG) and metadata["alt"] == chart.title
+    assert "30 districts" in chart.title and "2020–2025" in chart.title
+    labels = {t.get_text() for t in chart.figure.axes[0].texts}
+    outside = table[table["position_998"] != Position.WITHIN]
+    assert len(outside) >= 2 and labels == set(outside["district"])
+    assert not any(label.startswith("id-") for label in labels)
+
+
+def test_funnel_plot_takes_names_from_a_mapping():
+    data = panel().drop(columns="district")
+    table = compute_funnel(data)
+    names = {i: f"Tên {i[-2:]}" for i in data["district_id"]}
+    chart = plot_funnel(table, funnel_curves(table), names=names)
+    labels = {t.get_text() for t in chart.figure.axes[0].texts}
+    assert labels and all(label.startswith("Tên ") for label in labels)
+
+
+def test_caterpillar_is_ordered_by_estimate_with_rank_intervals():
+    table = shrink_estimates(panel(), draws=300)
+    chart = plot_caterpillar(table, highlight="id-05")
+    assert chart._repr_png_()[0].startswith(PNG)
+    ticks = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    expected = table.sort_values("estimate", ascending=False)["district"].tolist()
+    assert [t.split(" · ")[0] for t in ticks] == expected
+    assert "rank 1 (" in ticks[0]
+
+
+def test_long_caterpillar_names_only_the_highlighted_district():
+    table = shrink_estimates(panel(60), draws=100)
+    ticks = [t.get_text() for t in plot_caterpillar(table, highlight="id-07").figure.axes[0].get_yticklabels()]  # fmt: skip
+    assert len(ticks) == 1 and ticks[0].startswith("Huyện Thử 7 ·")
+
+
+def test_nothing_to_show_gives_a_message():
+    data = panel(3)
+    chart = plot_caterpillar(shrink_estimates(data))
+    assert chart._repr_png_()[0].startswith(PNG)
+    assert "too few" in chart.figure.axes[0].texts[0].get_text()
+    data["numerator"] = np.nan
+    table = compute_funnel(data)
+    assert (
+        "No district has"
+        in plot_funnel(table, funnel_curves(table)).figure.axes[0].texts[0].get_text()
+    )
+
+
+def test_a_comparison_must_be_chosen_when_there_are_several():
+    data = pd.concat([panel(), panel(seed=4).assign(window="2015–2020")], ignore_index=True)
+    table = compute_funnel(data)
+    curves = funnel_curves(table)
+    with pytest.raises(ValueError, match="several values of window"):
+        plot_funnel(table, curves)
+    chart = plot_funnel(table, curves, window="2015–2020")
+    assert "2015–2020" in chart.title
+    drawn = chart.figure.axes[0].lines[0].get_xdata()
+    expected = curves.loc[curves["window"] == "2015–2020", "exposure"].to_numpy()
+    assert list(drawn) == list(expected)  # the curve of the window shown
+    with pytest.raises(ValueError, match="no comparison has indicator"):
+        plot_funnel(table, curves, indicator="expulsions")
+
+
+def test_plots_do_not_use_pyplot():
+    table = compute_funnel(panel())
+    plot_funnel(table, funnel_curves(table))._repr_png_()
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    assert pyplot is None or not pyplot.get_fignums()
