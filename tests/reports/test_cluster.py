@@ -149,17 +149,17 @@ def test_command_line_local_cluster_with_a_grid_writes_every_combination(tmp_pat
     out = tmp_path / "out"
     code = main(
         ["reports", "--cluster", "local:2", "--districts", "sop-cop-son-la", "--no-comparisons",
-         "--grid", "alpha=0.05,0.1", "--out", str(out), "--no-progress"]
+         "--grid", "lang=vi,en", "--out", str(out), "--no-progress"]
     )  # fmt: skip
     assert code == 0, capsys.readouterr().err
-    alphas = {}
-    for suffix in ("alpha-0-05", "alpha-0-1"):
+    languages = {}
+    for suffix in ("lang-vi", "lang-en"):
         stem = out / "districts" / f"sop-cop-son-la-{suffix}"
         assert stem.with_suffix(".html").is_file() and stem.with_suffix(".ipynb").is_file()
         record = json.loads(stem.with_suffix(".json").read_text())
-        alphas[suffix] = record["parameters"]["alpha"]
+        languages[suffix] = record["parameters"]["lang"]
         assert record["runner"]["executor"] == "dask"
-    assert alphas == {"alpha-0-05": 0.05, "alpha-0-1": 0.1}
+    assert languages == {"lang-vi": "vi", "lang-en": "en"}
     index = json.loads((out / "index.json").read_text())
-    assert index["variants"] == ["alpha=0.05", "alpha=0.1"]
-    assert [r["variant"] for r in index["reports"]] == ["alpha=0.05", "alpha=0.1"]
+    assert sorted(index["variants"]) == ["lang=en", "lang=vi"]
+    assert sorted(r["variant"] for r in index["reports"]) == ["lang=en", "lang=vi"]

@@ -172,7 +172,7 @@ def _admissions(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         numerator=kept["admissions"],
         exposure=kept["members"] * kept["years"],
         approximate=kept["qualifier"] != "",
-        reading=kept["reading"]
+        reading=kept["period_reading"]
         + "; members on "
         + pd.to_datetime(kept["members_date"]).dt.strftime("%Y-%m-%d"),
     )

@@ -298,6 +298,11 @@ def run_interruptibly(coroutine) -> int | None:
         caught.append(signum)
         task.cancel()
 
+    def report(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        if not caught:  # after a signal, tasks cut short end with errors nobody awaits
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(report)
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signum, stop, signum)
