@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from analysis import evaluations, growth, load_dataset, quality, targets
+from analysis.compare import tables as compared
 from analysis.data.outputs import COLUMNS, TABLES, describe_tables, nonconformities
 from analysis.data.schema import VOCABULARIES
 from analysis.present.tables import facts_with_sources
@@ -40,6 +41,9 @@ def all_tables(dataset) -> dict:
         "quality-summary": quality.summarize_quality(findings),
         "quality-sources": quality.findings_by_source(dataset, findings),
         "facts": facts_with_sources(dataset),
+        "funnel": compared.funnel_table(dataset),
+        "shrinkage": compared.shrinkage_table(dataset),
+        "compared-left-out": compared.left_out_table(dataset),
     }
 
 
