@@ -22,7 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.compare.dispersion import PhiEstimator, estimate_overdispersion
-from analysis.compare.inputs import PER, Kind, check_inputs, iter_groups
+from analysis.compare.inputs import PER, Kind, assemble_groups, check_inputs, iter_groups
 from analysis.compare.limits import (
     LEVELS,
     Adjustment,
@@ -231,12 +231,7 @@ def compute_funnel(
         _funnel_group(group, kind, targets.get(indicator), settings)
         for indicator, _window, kind, group in iter_groups(frame)
     ]
-    if not parts:
-        return pd.DataFrame(columns=FUNNEL_COLUMNS)
-    table = pd.concat(parts)
-    table["kind"] = table["kind"].map(lambda k: k.value)
-    extra = [c for c in data.columns if c not in FUNNEL_COLUMNS]
-    return table[FUNNEL_COLUMNS + extra].reset_index(drop=True)
+    return assemble_groups(parts, FUNNEL_COLUMNS, data)
 
 
 CURVE_COLUMNS = ["indicator", "window", "exposure", "target", "low_95", "high_95", "low_998", "high_998"]  # fmt: skip

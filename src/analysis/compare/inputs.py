@@ -164,3 +164,17 @@ def iter_groups(frame: pd.DataFrame) -> Iterator[tuple[str, str, Kind, pd.DataFr
 def group_seed(seed: int, indicator: str, window: str) -> np.random.Generator:
     """A generator that depends only on the seed and the group, not on the other groups."""
     return np.random.default_rng([seed, zlib.crc32(f"{indicator}\x1f{window}".encode())])
+
+
+def assemble_groups(
+    parts: list[pd.DataFrame], columns: list[str], data: pd.DataFrame
+) -> pd.DataFrame:
+    """Joins the per-group results of a comparison into one table: `columns` first (kinds
+    as their codes), then the caller's extra input columns; empty with `columns` when no
+    group had any district."""
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(parts)
+    table["kind"] = table["kind"].map(lambda k: k.value)
+    extra = [c for c in data.columns if c not in columns]
+    return table[columns + extra].reset_index(drop=True)

@@ -20,7 +20,14 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special, stats
 
-from analysis.compare.inputs import PER, Kind, check_inputs, group_seed, iter_groups
+from analysis.compare.inputs import (
+    PER,
+    Kind,
+    assemble_groups,
+    check_inputs,
+    group_seed,
+    iter_groups,
+)
 from analysis.compare.ranks import DEFAULT_DRAWS, DEFAULT_SEED, simulate_rank_intervals
 
 MIN_DISTRICTS_FOR_PRIOR = 5
@@ -185,9 +192,4 @@ def shrink_estimates(
         _shrink_group(group, kind, group_seed(seed, ind, win), level, draws, descending)
         for ind, win, kind, group in iter_groups(frame)
     ]
-    if not parts:
-        return pd.DataFrame(columns=SHRINKAGE_COLUMNS)
-    table = pd.concat(parts)
-    table["kind"] = table["kind"].map(lambda k: k.value)
-    extra = [c for c in data.columns if c not in SHRINKAGE_COLUMNS]
-    return table[SHRINKAGE_COLUMNS + extra].reset_index(drop=True)
+    return assemble_groups(parts, SHRINKAGE_COLUMNS, data)
