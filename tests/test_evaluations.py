@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 from statsmodels.stats.contingency_tables import Table
@@ -184,3 +185,26 @@ def test_counts_above_the_number_assessed_are_flagged(tmp_path):
     ]
     findings = check_evaluations(dataset_with(tmp_path, facts))
     assert "counts exceed the total" in set(findings["check"])
+
+
+def test_the_prefilter_of_the_checks_misses_no_finding(embedded, monkeypatch):
+    """The checks run only on distributions that may fail them; on figures disturbed at
+    random (shares, counts, totals), that gives exactly what checking every one gives."""
+    from analysis.evaluations import checks
+
+    rng = np.random.default_rng(7)
+    summary = summarize_evaluations(embedded)
+    disturbed = []
+    for _ in range(20):
+        copy = summary.copy()
+        rows = rng.random(len(copy)) < 0.3
+        copy.loc[rows, "share_stated"] += rng.choice([-3.0, -0.06, 0.04, 2.5], rows.sum())
+        rows = rng.random(len(copy)) < 0.2
+        copy.loc[rows, "total"] = copy.loc[rows, "total"] * rng.choice([0.5, 1.0, 1.5])
+        disturbed.append(copy)
+    filtered = [checks.check_evaluations(embedded, d) for d in disturbed]
+    monkeypatch.setattr(checks, "_may_have_findings", lambda s: pd.Series(True, index=s.index))
+    every = [checks.check_evaluations(embedded, d) for d in disturbed]
+    assert sum(len(f) for f in every) > 20  # the disturbances do produce findings
+    for one, other in zip(filtered, every, strict=True):
+        pd.testing.assert_frame_equal(one.reset_index(drop=True), other.reset_index(drop=True))

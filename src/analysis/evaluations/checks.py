@@ -78,6 +78,38 @@ def _count_findings(group: pd.DataFrame, parts: pd.DataFrame) -> list[dict]:
     ]
 
 
+def _may_have_findings(summary: pd.DataFrame) -> pd.Series:
+    """Rows of the distributions that may fail a check, found for all distributions at once
+    (a national panel has tens of thousands); the checks themselves then run on these only.
+    The conditions are those of the checks, loosened by a margin, so none is missed."""
+    margin = 1e-6
+    group = summary.groupby(KEYS, dropna=False, sort=False).ngroup()
+    parts = ~summary["cumulative"].astype(bool)
+    shares = summary["share_stated"].where(parts)
+    stated = shares.notna()
+    tolerance = shares[stated].map(rounding_tolerance).reindex(shares.index, fill_value=0.0)
+    by = {
+        "shares": stated.groupby(group).sum(),
+        "total_share": shares.groupby(group).sum(),
+        "tolerance": tolerance.groupby(group).sum() + 1e-9 - margin,
+        "parts": parts.groupby(group).sum(),
+        "known_zero": (parts & ~stated & (summary["count"] == 0)).groupby(group).sum(),
+        "complete": (summary["complete"].astype(bool) | ~parts).groupby(group).all(),
+        "differs": (summary["share_check"] == DIFFERS).groupby(group).any(),
+        "stated_counts": summary["count"]
+        .where(parts & (summary["count_basis"] == "stated"))
+        .groupby(group)
+        .sum(),
+        "total": summary["total"].groupby(group).min(),
+    }
+    off = (by["total_share"] - 100).abs() > by["tolerance"]
+    complete = (by["shares"] + by["known_zero"] == by["parts"]) & by["complete"]
+    sums = (by["shares"] >= 2) & ((by["total_share"] > 100 + by["tolerance"]) | (complete & off))
+    counts = by["stated_counts"] > by["total"] + margin  # counts are whole numbers
+    flagged = sums | by["differs"] | counts
+    return group.map(flagged).astype(bool)
+
+
 @memoize
 def check_evaluations(dataset: Dataset, summary: pd.DataFrame | None = None) -> pd.DataFrame:
     """Returns what does not add up in the evaluation figures.
@@ -92,6 +124,7 @@ def check_evaluations(dataset: Dataset, summary: pd.DataFrame | None = None) -> 
         fact_ids.
     """
     summary = summarize_evaluations(dataset) if summary is None else summary
+    summary = summary[_may_have_findings(summary)]
     findings = []
     for key, group in summary.groupby(KEYS, dropna=False, sort=True):
         district, period, _, subject = key

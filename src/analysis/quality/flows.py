@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.dataset import Dataset
-from analysis.data.selection import join_ids, select_facts
+from analysis.data.selection import DistrictSlices, join_ids, select_facts
 from analysis.growth import admission_flows, admissions_per_year, stock_series
 from analysis.quality.findings import RATE_TOLERANCE, RISE_FACTOR, RISE_MARGIN, _finding
 from analysis.text.periods import period_label
@@ -48,11 +48,12 @@ def _change_findings(dataset: Dataset) -> list[dict]:
 def _flow_membership_findings(flows: pd.DataFrame, members: pd.DataFrame) -> list[dict]:
     """Admissions over a period larger than a membership dated within it or a year after."""
     findings = []
+    members = DistrictSlices(members)
     for flow in flows.itertuples():
-        near = members[
-            (members["district_id"] == flow.district_id)
-            & (members["date"] >= flow.period_start)
-            & (members["date"] <= flow.period_end + pd.Timedelta(days=366))
+        own = members[flow.district_id]
+        near = own[
+            (own["date"] >= flow.period_start)
+            & (own["date"] <= flow.period_end + pd.Timedelta(days=366))
         ]
         for level in near.itertuples():
             if flow.value > level.value:
@@ -70,11 +71,11 @@ def _flow_membership_findings(flows: pd.DataFrame, members: pd.DataFrame) -> lis
     return findings
 
 
-def _group_share_findings(group, groups: pd.DataFrame, total, label: str) -> list[dict]:
+def _group_share_findings(group, groups: DistrictSlices, total, label: str) -> list[dict]:
     """A group's stated share of admissions that differs from its stated count ÷ the total."""
+    groups = groups[group.district_id]
     count = groups[
-        (groups["district_id"] == group.district_id)
-        & (groups["category"] == group.category)
+        (groups["category"] == group.category)
         & (groups["unit"] == "count")
         & (groups["period_start"] == group.period_start)
         & (groups["period_end"] == group.period_end)
@@ -103,12 +104,12 @@ def _group_findings(dataset: Dataset, flows: pd.DataFrame) -> list[dict]:
     findings = []
     groups = select_facts(dataset, metric="admissions", kind="flow")
     groups = groups[groups["category"].notna()]
-    totals = flows[~flows["derived"]]
+    totals = DistrictSlices(flows[~flows["derived"]])
+    by_district = DistrictSlices(groups)
     for group in groups.itertuples():
-        total = totals[
-            (totals["district_id"] == group.district_id)
-            & (totals["period_start"] == group.period_start)
-            & (totals["period_end"] == group.period_end)
+        own = totals[group.district_id]
+        total = own[
+            (own["period_start"] == group.period_start) & (own["period_end"] == group.period_end)
         ]
         if total.empty:
             continue
@@ -126,7 +127,7 @@ def _group_findings(dataset: Dataset, flows: pd.DataFrame) -> list[dict]:
                 )
             )
         if group.unit == "percent":
-            findings += _group_share_findings(group, groups, total, label)
+            findings += _group_share_findings(group, by_district, total, label)
     return findings
 
 
@@ -231,13 +232,13 @@ def _membership_findings(dataset: Dataset) -> list[dict]:
 def _rate_findings(dataset: Dataset) -> list[dict]:
     findings = []
     rates = select_facts(dataset, metric="admission_rate", kind="flow")
-    per_year = admissions_per_year(dataset)
+    per_year = DistrictSlices(admissions_per_year(dataset))
     for rate in rates.itertuples():
-        same = per_year[
-            (per_year["district_id"] == rate.district_id)
-            & (per_year["period_start"] == rate.period_start)
-            & (per_year["period_end"] == rate.period_end)
-            & per_year["per_100_members"].notna()
+        own = per_year[rate.district_id]
+        same = own[
+            (own["period_start"] == rate.period_start)
+            & (own["period_end"] == rate.period_end)
+            & own["per_100_members"].notna()
         ]
         if same.empty:
             continue

@@ -28,7 +28,11 @@ def _duplicate_findings(dataset: Dataset) -> list[dict]:
         facts[column] = text_of(facts[column])
     facts["period_start"] = facts["period_start"].fillna(pd.Timestamp(0))
     facts = facts[facts["metric"] != "other"]
-    for key, group in facts.groupby(keys, sort=True):
+    grouped = facts.groupby(keys, sort=False)
+    several = (grouped["value"].transform("nunique") > 1) & (
+        grouped["source_id"].transform("nunique") > 1
+    )  # figures stated differently by several sources: the only ones worth a closer look
+    for key, group in facts[several].groupby(keys, sort=True):
         if group["value"].nunique() > 1 and group["source_id"].nunique() > 1:
             if _qualifiers_agree(group):
                 continue
