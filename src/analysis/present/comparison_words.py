@@ -41,3 +41,6 @@ EXPOSURES_VI = {
     "admissions targeted to date": "chỉ tiêu kết nạp tính đến thời điểm",
 }
 """Vietnamese for the exposures of `compare.indicators.EXPOSURES`."""
+
+ADJUSTMENTS_VI = {"additive": "cộng thêm phương sai τ²", "multiplicative": "nhân với φ"}
+"""Vietnamese for how the funnel limits were widened."""

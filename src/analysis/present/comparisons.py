@@ -17,7 +17,7 @@ from analysis.compare.indicators import EXPOSURES, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.data.outputs import COLUMNS, Column, Kind
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
-from analysis.present.comparison_words import EXPOSURES_VI, WORDS
+from analysis.present.comparison_words import ADJUSTMENTS_VI, EXPOSURES_VI, WORDS
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
 from analysis.present.tables import show_note, show_table
@@ -58,11 +58,14 @@ def describe_window(rows: pd.DataFrame, lang: str = "en") -> str:
         return text + w["few"].format(min=MIN_DISTRICTS_FOR_DISPERSION)
     outside = rows[rows["position_998"].astype(str).isin(["above", "below"])]
     names = ", ".join(f"{d} ({format_value(p, COLUMNS['position_998'], lang)})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    adjustment = str(first["adjustment"])
+    shown = ADJUSTMENTS_VI.get(adjustment, adjustment) if lang == "vi" else adjustment
+    tau2 = format_number(first["tau2"], 3, lang)
     widened = (
-        w["widened"].format(adjustment=first["adjustment"], tau2=format_number(first["tau2"], 3, lang))
-        if first["adjustment"] != "none"
-        else w["not_widened"]
-    )  # fmt: skip
+        w["not_widened"]
+        if adjustment == "none"
+        else w["widened"].format(adjustment=shown, tau2=tau2)
+    )
     text += w["pooled"].format(target=format_number(first["target"], 2, lang),
                                phi=format_number(first["phi"], 2, lang), widened=widened)  # fmt: skip
     return text + (w["outside"].format(names=names) if names else w["none_outside"])

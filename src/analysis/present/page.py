@@ -36,7 +36,7 @@ table.vn-table .num{text-align:right !important}table.vn-table td.num{white-spac
 .vn-cards{display:flex;flex-wrap:wrap;gap:0.6em;margin:0.5em 0}
 .vn-card{border:1px solid #cfd8dc;border-radius:6px;padding:0.4em 0.8em;min-width:9em;background:#fafcfd}
 .vn-card b{display:block;font-size:1.4em}.vn-card span{font-size:0.8em;color:#455a64}
-.vn-summary li{margin:0.2em 0}.vn-see{font-size:0.85em;text-decoration:none;white-space:nowrap}
+nav{margin-top:0.8em}.vn-summary li{margin:0.2em 0}.vn-see{font-size:0.85em;text-decoration:none;white-space:nowrap}
 @media print{.vn-scroll{overflow:visible}.vn-table{font-size:0.7em}table.vn-table td.num{white-space:normal}a{color:inherit}}
 </style>"""
 
