@@ -193,8 +193,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_period(value, lang)
     if kind == Kind.CODE:
         return format_code(value, column.vocabulary, lang)
-    if isinstance(value, str):
-        return label_codes(VALUES_VI.get(value, value) if lang == "vi" else value, lang)
+    if isinstance(value, str):  # free text the analyses write in English: codes in English
+        return VALUES_VI[value] if lang == "vi" and value in VALUES_VI else label_codes(value, "en")
     return str(value)
 
 
