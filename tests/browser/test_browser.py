@@ -124,3 +124,32 @@ def test_pictures_of_the_index_and_a_report(built_pages, open_page, tmp_path):
         page.screenshot(path=str(tmp_path / f"index-{lang}.png"), full_page=True)
         assert (tmp_path / f"index-{lang}.png").stat().st_size > 10_000
         assert errors == []
+
+
+SUMMARISED = [
+    "comparisons/compare-growth.html",
+    "comparisons/compare-evaluations.html",
+    "comparisons/compare-targets.html",
+    "quality/data-quality.html",
+]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("report", SUMMARISED)
+def test_the_summary_is_on_the_first_screen_and_the_contents_lead_to_sections(
+    built_pages, open_page, lang, report
+):
+    folder = built_pages if lang == "vi" else built_pages / "en"
+    page, errors, network = open_page(folder / report)
+    assert errors == [] and network == []
+    cards = page.locator(".vn-cards").bounding_box()
+    assert cards and cards["y"] + cards["height"] <= 900 and cards["x"] + cards["width"] <= WIDTH
+    first = page.locator(".vn-summary li").first.bounding_box()
+    assert first and first["y"] < 900
+    links = page.locator("nav a")
+    assert links.count() >= 3
+    last = links.nth(links.count() - 1)
+    target = last.get_attribute("href")
+    last.click()
+    top = page.locator(target).bounding_box()
+    assert top is not None and -2 <= top["y"] < 900, (target, top)  # scrolled to it

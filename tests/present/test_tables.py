@@ -45,7 +45,11 @@ def test_facts_with_sources(embedded):
         "fact_id",
     } <= set(table.columns)
     row = table[table["fact_id"] == "seed-004-07"].iloc[0]
-    assert (row["qualifier"], row["value"], row["period"]) == (">=", 400, "2020–2025")
+    assert (row["qualifier"], row["value"], row["period"]) == ("at least", 400, "2020–2025")
+    assert row["figure"] == "admissions"
+    row = present.facts_with_sources(embedded, "sop-cop-son-la", "vi").set_index("fact_id")
+    assert row.loc["seed-004-07", "qualifier"] == "từ … trở lên"
+    assert row.loc["seed-004-07", "figure"] == "kết nạp đảng viên"
 
 
 def test_banner_labels_synthetic_data(embedded):

@@ -8,7 +8,6 @@ Takes the tables of `analysis.compare.tables`; computes nothing statistical.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from IPython.display import display
 
@@ -16,7 +15,11 @@ from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
 from analysis.compare.indicators import EXPOSURES, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
+from analysis.data.outputs import COLUMNS, Column, Kind
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
+from analysis.present.comparison_words import ADJUSTMENTS_VI, EXPOSURES_VI, WORDS
+from analysis.present.formats import format_number, format_value
+from analysis.present.overview import format_window
 from analysis.present.tables import show_note, show_table
 
 LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
@@ -28,51 +31,49 @@ FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "expos
 RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "low", "high", "p_value"]
 
 
-def _cell(value: object) -> str:
-    """A cell as a reader writes it: no scientific notation, no True/False."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, bool | np.bool_):
-        return "yes" if value else ""
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) >= 0.01 else f"{value:.4f}"  # fmt: skip
-    return str(value)
-
-
-def _readable(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The columns shown, formatted as text, with headers in words (not code names)."""
+def _readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.DataFrame:
+    """The columns shown, formatted as text, with their declared labels as headers."""
     shown = frame.reindex(columns=columns)
     return pd.DataFrame(
-        {c.replace("_", " "): [_cell(v) for v in shown[c]] for c in columns}, index=shown.index
-    )
+        {_column(c).label(lang): [format_value(v, _column(c), lang) for v in shown[c]] for c in columns},
+        index=shown.index,
+    )  # fmt: skip
 
 
-def describe_window(rows: pd.DataFrame) -> str:
+def _column(name: str) -> Column:
+    """The declaration of a column (a column of words when it has none)."""
+    label = name.replace("_", " ")
+    return COLUMNS.get(name) or Column(name, Kind.TEXT, label, label, label)
+
+
+def describe_window(rows: pd.DataFrame, lang: str = "en") -> str:
     """A sentence on one comparison: its window, how many districts share it, the target,
     φ and τ², and which districts lie outside the 99.8 % limits."""
-    first = rows.iloc[0]
+    w, first = WORDS[lang], rows.iloc[0]
     n = int(first["n_districts"])
-    text = f"{first['indicator_label']}, window {first['window']}: {n} district(s) share it."
+    indicator = label(first["indicator"], lang) if "indicator" in rows else first["indicator_label"]
+    window = format_window(first["window"], lang)
+    text = w["window"].format(indicator=indicator[:1].upper() + indicator[1:], window=window, n=n)
     if n < MIN_DISTRICTS_FOR_DISPERSION:
-        return text + (
-            f" Fewer than {MIN_DISTRICTS_FOR_DISPERSION}: no funnel limits, no ranks; the "
-            "figures are listed as they are."
-        )
+        return text + w["few"].format(min=MIN_DISTRICTS_FOR_DISPERSION)
     outside = rows[rows["position_998"].astype(str).isin(["above", "below"])]
-    names = ", ".join(f"{d} ({p})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    names = ", ".join(f"{d} ({format_value(p, COLUMNS['position_998'], lang)})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    adjustment = str(first["adjustment"])
+    shown = ADJUSTMENTS_VI.get(adjustment, adjustment) if lang == "vi" else adjustment
+    tau2 = format_number(first["tau2"], 3, lang)
     widened = (
-        f"limits widened ({first['adjustment']}, τ² = {first['tau2']:.2g})"
-        if first["adjustment"] != "none"
-        else "φ not significantly above 1, limits not widened"
+        w["not_widened"]
+        if adjustment == "none"
+        else w["widened"].format(adjustment=shown, tau2=tau2)
     )
-    return text + (
-        f" Pooled value {first['target']:.2f} per 100; φ = {first['phi']:.2f}: {widened}. "
-        + (
-            f"Outside the 99.8 % limits: {names}."
-            if names
-            else "None lies outside the 99.8 % limits."
-        )
-    )
+    text += w["pooled"].format(target=format_number(first["target"], 2, lang),
+                               phi=format_number(first["phi"], 2, lang), widened=widened)  # fmt: skip
+    return text + (w["outside"].format(names=names) if names else w["none_outside"])
+
+
+def _exposure(indicator: str, lang: str) -> str:
+    text = EXPOSURES[Indicator(indicator)]
+    return EXPOSURES_VI.get(text, text) if lang == "vi" else text
 
 
 def show_comparison(
@@ -80,59 +81,60 @@ def show_comparison(
     shrinkage: pd.DataFrame,
     indicator: str,
     highlight: str | None = None,
+    lang: str = "en",
 ) -> None:
     """Displays every window of one indicator: the sentence of `describe_window`, the funnel
     plot (3 districts or more) and the caterpillar plot with rank intervals (5 or more); then
     the figures compared, window by window."""
+    w = WORDS[lang]
     rows = funnel[funnel["indicator"] == indicator]
     if rows.empty:
-        display(show_note(f"No district has a comparable figure: {label(indicator)}."))
+        display(show_note(w["none"].format(indicator=label(indicator, lang))))
         return
     curves = funnel_curves(rows)
     for window, group in rows.groupby("window", sort=True):
-        display(show_note(describe_window(group)))
+        display(show_note(describe_window(group, lang)))
         n = int(group["n_districts"].iloc[0])
         if n >= MIN_DISTRICTS_FOR_DISPERSION:
             display(plot_funnel(group, curves, indicator, window))
         if n >= MIN_DISTRICTS_FOR_PRIOR:
             display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
-    caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
-    display(show_table(_readable(rows, FIGURES_SHOWN), caption=caption))
+    caption = w["figures"].format(
+        indicator=label(indicator, lang), exposure=_exposure(indicator, lang)
+    )
+    display(show_table(_readable(rows.assign(window=rows["window"].map(lambda v: format_window(v, lang))), FIGURES_SHOWN, lang), caption=caption))  # fmt: skip
 
 
-def show_left_out(left: pd.DataFrame, indicator: str) -> None:
+def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
     """Displays the figures of an indicator that no comparison uses, with the reason."""
     rows = left[left["indicator"] == indicator]
     absent = rows.loc[~rows["district_compared"].astype(bool), "district_id"].nunique()
-    caption = (
-        f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
-        f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
-    )
-    display(show_table(_readable(rows, LEFT_OUT_SHOWN), caption=caption))
+    caption = WORDS[lang]["left_out"].format(
+        indicator=label(indicator, lang), n=len(rows), districts=rows["district_id"].nunique(),
+        absent=absent,
+    )  # fmt: skip
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
 
 
-def show_count_model(model, reading: str) -> None:
+def show_count_model(model, reading: str, lang: str = "en") -> None:
     """Displays the count model's reading, rate ratios, cells and dispersion tests, or the
     refusal sentence when there is no model."""
+    w = WORDS[lang]
     display(show_note(reading))
     if model is None:
         return
-    display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN), caption="Rate ratios, 95 % intervals"))  # fmt: skip
+    display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"]))
     cells, tests = model.cells, model.dispersion_tests
-    display(
-        show_table(
-            _readable(cells, list(cells.columns)), caption="Districts, events and exposure per cell"
-        )
-    )
-    display(show_table(_readable(tests, list(tests.columns)), caption="Tests of over-dispersion"))
+    display(show_table(_readable(cells, list(cells.columns), lang), caption=w["cells"]))
+    display(show_table(_readable(tests, list(tests.columns), lang), caption=w["dispersion"]))
 
 
-def show_position(position: pd.DataFrame) -> None:
+def show_position(position: pd.DataFrame, lang: str = "en") -> None:
     """Displays where one district sits in each comparison (`compare.tables.district_position`)."""
     if position.empty:
-        display(show_note("The district has no figure compared across districts."))
+        display(show_note(WORDS[lang]["no_position"]))
         return
-    display(show_table(_readable(position, POSITION_SHOWN), caption="Place in the comparisons across districts"))  # fmt: skip
+    display(show_table(_readable(position, POSITION_SHOWN, lang), caption=WORDS[lang]["position"]))
 
 
 def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:

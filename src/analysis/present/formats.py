@@ -13,8 +13,8 @@ import re
 
 import pandas as pd
 
+from analysis.data.labels import label_codes, term_label
 from analysis.data.outputs import Column, Kind
-from analysis.data.schema import VOCABULARIES
 
 LANGUAGES = ("vi", "en")
 DECIMALS = {
@@ -50,6 +50,22 @@ VALUES_VI = {
     "reconstructed: sum of its categories": "ước tính: tổng các loại",
     "stated number assessed": "số được đánh giá (công bố)", "sum of the stated counts": "tổng các số công bố",
     "percent of the target": "phần trăm chỉ tiêu", "percent above the target": "phần trăm vượt chỉ tiêu",
+    "undetermined": "chưa xác định", "within": "trong giới hạn", "above": "cao hơn", "below": "thấp hơn",
+    "admissions exceed membership": "số kết nạp lớn hơn số đảng viên",
+    "attainment differs from admissions ÷ target": "tỷ lệ đạt khác kết nạp ÷ chỉ tiêu",
+    "change disagrees with the stocks": "mức thay đổi không khớp với số lượng",
+    "excellent above 20 % of good": "số xuất sắc vượt 20 % số tốt",
+    "group larger than all admitted": "một nhóm đông hơn tổng số kết nạp",
+    "group share differs from count ÷ total": "tỷ lệ của nhóm khác số lượng ÷ tổng",
+    "membership rise beyond admissions": "số đảng viên tăng nhiều hơn số kết nạp",
+    "parts differ from base organizations": "các phần không khớp tổng số tổ chức cơ sở đảng",
+    "per-year target × years differs from the total target": "chỉ tiêu mỗi năm × số năm khác chỉ tiêu cả kỳ",
+    "stated admission rate differs from admissions per 100 members": "tỷ lệ kết nạp công bố khác số kết nạp trên 100 đảng viên",
+    "the same figure stated with different values": "cùng một số liệu được nêu với giá trị khác nhau",
+    "shares do not sum to 100": "tổng các tỷ lệ khác 100",
+    "share differs from count ÷ total": "tỷ lệ khác số lượng ÷ tổng",
+    "evaluation: shares do not sum to 100": "xếp loại: tổng các tỷ lệ khác 100",
+    "evaluation: share differs from count ÷ total": "xếp loại: tỷ lệ khác số lượng ÷ tổng",
 }  # fmt: skip
 """Vietnamese for the closed sets of words the analyses write (statuses, checks, bases)."""
 
@@ -146,12 +162,9 @@ def format_period(text: str, lang: str) -> str:
 
 
 def format_code(value: str, vocabulary: str | None, lang: str) -> str:
-    """A vocabulary code by its label: the schema's Vietnamese wording, or the code in words."""
-    if vocabulary and lang == "vi":
-        try:
-            return VOCABULARIES[vocabulary].term(value).label_vi
-        except KeyError:
-            return str(value)
+    """A vocabulary code by its declared label in `lang` (`analysis.data.labels`)."""
+    if vocabulary:
+        return term_label(vocabulary, value, lang)
     return str(value).replace("_", " ")
 
 
@@ -180,8 +193,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_period(value, lang)
     if kind == Kind.CODE:
         return format_code(value, column.vocabulary, lang)
-    if lang == "vi" and isinstance(value, str):
-        return VALUES_VI.get(value, value)
+    if isinstance(value, str):  # free text the analyses write in English: codes in English
+        return VALUES_VI[value] if lang == "vi" and value in VALUES_VI else label_codes(value, "en")
     return str(value)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.data.dataset import Dataset
 from analysis.present.declared import render_table
 from analysis.present.formats import check_lang
+from analysis.present.overview import Overview
 from analysis.present.summary import key_cards, key_sentences
 from analysis.present.tables import facts_with_sources, register_code
 from analysis.present.wording import phrase, section
@@ -35,7 +36,7 @@ table.vn-table .num{text-align:right !important}table.vn-table td.num{white-spac
 .vn-cards{display:flex;flex-wrap:wrap;gap:0.6em;margin:0.5em 0}
 .vn-card{border:1px solid #cfd8dc;border-radius:6px;padding:0.4em 0.8em;min-width:9em;background:#fafcfd}
 .vn-card b{display:block;font-size:1.4em}.vn-card span{font-size:0.8em;color:#455a64}
-.vn-summary li{margin:0.2em 0}
+nav{margin-top:0.8em}.vn-summary li{margin:0.2em 0}.vn-see{font-size:0.85em;text-decoration:none;white-space:nowrap}
 @media print{.vn-scroll{overflow:visible}.vn-table{font-size:0.7em}table.vn-table td.num{white-space:normal}a{color:inherit}}
 </style>"""
 
@@ -193,10 +194,25 @@ class Page:
         ]
         return _display('<div class="vn-cards">' + "".join(parts) + "</div>")
 
-    def sentences(self, sentences: Iterable[tuple[str, str]]) -> object:
-        """Displays plain sentences, each followed by its citation: (text, fact ids) each."""
-        items = "".join(f"<li>{html.escape(t)}{self.cite(ids)}</li>" for t, ids in sentences)
+    def sentences(self, sentences: Iterable[tuple[str, ...]]) -> object:
+        """Displays plain sentences, each followed by its citation: (text, fact ids) or
+        (text, fact ids, section key) each; the section is cited by a link to it."""
+        items = "".join(f"<li>{html.escape(s[0])}{self._cite_all(*s[1:])}</li>" for s in sentences)
         return _display(f'<ul class="vn-summary">{items}</ul>')
+
+    def _cite_all(self, fact_ids: str = "", key: str = "") -> str:
+        """Footnote links to the facts, and a link to the section `key` (when given)."""
+        if not key:
+            return self.cite(fact_ids)
+        title = html.escape(section(key, self.lang)[0])
+        return self.cite(fact_ids) + f' <a class="vn-see" href="#sec-{key}">→ {title}</a>'
+
+    def overview(self, summary: Overview, contents: Iterable[str]) -> object:
+        """Displays a report's summary (`present.overview`): its cards, its sentences (cited)
+        and a table of contents linking to the sections `contents`."""
+        self.cards(summary.cards)
+        self.sentences(summary.sentences)
+        return self.contents(contents)
 
     def summary(self, stocks, growth, admissions, goals, findings) -> object:
         """Displays a district's key figures as cards and three to six cited sentences."""
@@ -209,7 +225,7 @@ class Page:
 
     def figures(self) -> object:
         """Displays the "all figures" section: every numbered fact with its citation."""
-        facts = facts_with_sources(self.dataset, self.district_id)
+        facts = facts_with_sources(self.dataset, self.district_id, self.lang)
         facts = facts[facts["fact_id"].isin(self.numbers)]
         facts = facts.assign(number=facts["fact_id"].map(self.numbers)).sort_values("number")
         return _display(render_table(facts, "facts", self.lang, self.cite, anchor="number"))

@@ -45,12 +45,20 @@ _WORDS = {
            "part": "gạch chéo: chưa đủ năm, ngoại suy", "share": "tỷ lệ (%)", "attainment": "tỷ lệ đạt (%)",
            "expected": "kỳ vọng đến nay", "levels": "Số lượng theo thời gian", "admissions": "Kết nạp mỗi năm",
            "ratings": "Phân bố xếp loại", "targets": "Tỷ lệ đạt chỉ tiêu", "latest": "{n} gần nhất trên {of}",
-           "per_100": "Kết nạp mỗi năm trên 100 đảng viên"},
+           "per_100": "Kết nạp mỗi năm trên 100 đảng viên", "findings": "số phát hiện",
+           "by_check": "Số liệu mâu thuẫn, theo loại kiểm tra", "no_findings": "Không phát hiện mâu thuẫn nào.",
+           "vs_members": "Kết nạp mỗi năm và số đảng viên", "fit": "đường khớp: kết nạp ∝ đảng viên^{slope}",
+           "no_pairs": "Không đơn vị nào có cả số đảng viên và số kết nạp.",
+           "members": "đảng viên (thang log)", "admitted": "kết nạp mỗi năm (thang log)"},
     "en": {"derived": "derived", "date": "end of year", "count": "count (log scale)", "per_year": "admitted per year",
            "part": "hatched: part of a year, extrapolated", "share": "share (%)", "attainment": "attainment (%)",
            "expected": "expected so far (pro rata)", "levels": "Levels over time", "admissions": "Admissions per year",
            "ratings": "Rating distributions", "targets": "Attainment of targets", "latest": "latest {n} of {of}",
-           "per_100": "Admissions a year per 100 members"},
+           "per_100": "Admissions a year per 100 members", "findings": "findings",
+           "by_check": "Contradictions found, by check", "no_findings": "No contradiction found.",
+           "vs_members": "Admissions per year and membership", "fit": "fit: admissions ∝ members^{slope}",
+           "no_pairs": "No district has both membership and admissions figures.",
+           "members": "members (log scale)", "admitted": "admitted per year (log scale)"},
 }  # fmt: skip
 
 
@@ -319,33 +327,47 @@ def plot_ranking(
     return Chart(figure)
 
 
-def plot_admissions_vs_members(table: pd.DataFrame, fit: dict | None = None) -> Chart:
+def plot_admissions_vs_members(
+    table: pd.DataFrame, fit: dict | None = None, lang: str = "en"
+) -> Chart:
     """Admissions per year against membership (log-log), with the fitted power law."""
+    from analysis.present.formats import format_number
+
+    words = _WORDS[lang]
     rows = table.dropna(subset=["members", "admissions_per_year"])
     rows = rows[(rows["members"] > 0) & (rows["admissions_per_year"] > 0)]
     if rows.empty:
-        return _empty("No district has both membership and admissions figures.")
+        return _empty(words["no_pairs"])
+    rows = rows.assign(region=rows["region"].map(lambda r: _label(r, "region", lang)))
     figure, ax = _figure(height=4)
     sns.scatterplot(data=rows, x="members", y="admissions_per_year", hue="region", ax=ax, s=30)
     if fit:
         xs = np.geomspace(rows["members"].min(), rows["members"].max(), 50)
+        slope = format_number(fit["slope"], 2, lang)
         ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color="#333", linewidth=1,
-                label=f"fit: admissions ∝ members^{fit['slope']:.2f}")  # fmt: skip
+                label=words["fit"].format(slope=slope))  # fmt: skip
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_title("Admissions per year and membership")
+    ax.set_xlabel(words["members"])
+    ax.set_ylabel(words["admitted"])
+    ax.set_title(words["vs_members"])
     ax.legend(fontsize=6)
     return Chart(figure)
 
 
-def plot_quality(summary: pd.DataFrame) -> Chart:
+def plot_quality(summary: pd.DataFrame, lang: str = "en") -> Chart:
     """Number of findings per check."""
+    from analysis.data.outputs import COLUMNS
+    from analysis.present.formats import format_value
+
+    words = _WORDS[lang]
     if summary.empty:
-        return _empty("No contradiction found.")
-    figure, ax = _figure(height=max(1.6, 0.35 * len(summary) + 1), labels=list(summary["check"]))
-    ax.barh(summary["check"], summary["findings"], color="#6a1b9a")
+        return _empty(words["no_findings"])
+    checks = [format_value(c, COLUMNS["check"], lang) for c in summary["check"]]
+    figure, ax = _figure(height=max(1.6, 0.35 * len(summary) + 1), labels=checks)
+    ax.barh(checks, summary["findings"], color="#6a1b9a")
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)
-    ax.set_xlabel("findings")
-    ax.set_title("Contradictions found, by check")
+    ax.set_xlabel(words["findings"])
+    ax.set_title(words["by_check"])
     return Chart(figure)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.data.dataset import Dataset
+from analysis.data.labels import term_label
 from analysis.data.selection import text_of
 from analysis.present.key_figures import record_key_figures  # noqa: F401 - notebooks call present.record_key_figures
 from analysis.text.periods import period_label
@@ -129,17 +130,28 @@ def register_code(dataset: Dataset, district_id: str) -> str:
     return str(register.loc[same, "gso_code"].iloc[0]) if same.any() else ""
 
 
-def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.DataFrame:
-    """Returns facts joined with their sources, ready to show: the figures over time."""
+def _labelled(codes: pd.Series, vocabulary: str, lang: str) -> pd.Series:
+    """Codes as their declared labels (empty stays empty)."""
+    return text_of(codes).map(lambda c: term_label(vocabulary, c, lang) if c else "")
+
+
+def facts_with_sources(
+    dataset: Dataset, district_id: str | None = None, lang: str = "en"
+) -> pd.DataFrame:
+    """Returns facts joined with their sources, ready to show: the figures over time.
+
+    What each figure counts and its qualifier are written with the declared labels of their
+    codes in `lang` ('vi' or 'en'); the unit stays a code, labelled when a report shows it.
+    """
     facts = (
         dataset.facts
         if district_id is None
         else dataset.facts[dataset.facts["district_id"] == district_id]
     )
     joined = facts.merge(dataset.sources, on="source_id", how="left")
-    what = text_of(joined["metric"])
+    what = _labelled(joined["metric"], "metric", lang)
     for column in ("subject", "category"):
-        detail = text_of(joined[column])
+        detail = _labelled(joined[column], column, lang)
         what = what.where(detail == "", what + " · " + detail)
     return pd.DataFrame(
         {
@@ -149,7 +161,7 @@ def facts_with_sources(dataset: Dataset, district_id: str | None = None) -> pd.D
             ],
             "figure": what,
             "kind": text_of(joined["kind"]),
-            "qualifier": text_of(joined["comparator"]),
+            "qualifier": _labelled(joined["comparator"], "comparator", lang),
             "value": joined["value"],
             "unit": text_of(joined["unit"]),
             "source": joined["publisher"].where(joined["publisher"] != "", joined["source_id"]),

@@ -57,6 +57,30 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("Theo nguồn", ""),
         "en": ("By source", ""),
     },
+    "fair-growth": {
+        "vi": ("So sánh công bằng: biểu đồ phễu, ước lượng co rút, khoảng thứ hạng",
+               "Mỗi chỉ số được so sánh trong một kỳ chung của các đơn vị: một nhiệm kỳ đại hội (từ 1/7 năm đại hội đến 30/6 năm năm sau), chứa ít nhất hai phần ba số ngày của số liệu. Số kết nạp trên 100 đảng viên mỗi năm lấy số kết nạp trong ít nhất sáu tháng (không dùng số từ đầu năm đến nay) chia cho số đảng viên đầu kỳ hoặc trong kỳ nhân với số năm; tăng trưởng là mức thay đổi ròng giữa hai mốc cách nhau ít nhất một năm, trên 100 đảng viên ở mốc đầu, mỗi năm. Biểu đồ phễu đặt giá trị của mỗi đơn vị theo quy mô, với giới hạn 95 % và 99,8 % quanh giá trị chung, nới rộng khi các đơn vị phân tán nhiều hơn mức ngẫu nhiên (φ, τ²). Biểu đồ ước lượng co rút (Bayes thực nghiệm) có khoảng 95 % và khoảng thứ hạng 95 % thay cho thứ hạng đơn thuần. Phương pháp: docs/comparisons.md."),
+        "en": ("Fair comparisons: funnel plots, shrunk estimates and rank intervals",
+               "Each indicator is compared within one window the districts share: a party congress term (1 July of the congress year to 30 June five years later) holding at least two thirds of a figure's days. Admissions per 100 members per year divide admissions over at least six months (never year-to-date) by the membership at the start or within the period times its years; growth is the net change between two levels at least a year apart, per 100 members at the first level per year. The funnel plot places each district's value against its exposure, with 95 % and 99.8 % limits around the pooled value, widened when the districts spread more than chance allows (φ, τ²). The caterpillar plot gives empirical-Bayes estimates with 95 % intervals, and each rank with its 95 % interval instead of a bare rank. Methods: docs/comparisons.md."),
+    },
+    "fair-ratings": {
+        "vi": ("So sánh công bằng: biểu đồ phễu, ước lượng co rút, khoảng thứ hạng",
+               "Mỗi chỉ số được so sánh trong một năm xếp loại, theo một quy định xếp loại (không so sánh giữa các quy định khác nhau): tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, và từ hoàn thành tốt nhiệm vụ trở lên, trên 100 tổ chức được xếp loại. Biểu đồ phễu đặt giá trị của mỗi đơn vị theo quy mô, với giới hạn 95 % và 99,8 % quanh giá trị chung, nới rộng khi các đơn vị phân tán nhiều hơn mức ngẫu nhiên (φ, τ²). Biểu đồ ước lượng co rút (Bayes thực nghiệm) có khoảng 95 % và khoảng thứ hạng 95 %. Phương pháp: docs/comparisons.md."),
+        "en": ("Fair comparisons: funnel plots, shrunk estimates and rank intervals",
+               "Each indicator is compared within one rating year under one rating scheme (never across schemes): the share of organisations rated excellent, and good or above, per 100 organisations rated. The funnel plot places each district's value against its exposure, with 95 % and 99.8 % limits around the pooled value, widened when the districts spread more than chance allows (φ, τ²). The caterpillar plot gives empirical-Bayes estimates with 95 % intervals, and each rank with its 95 % interval. Methods: docs/comparisons.md."),
+    },
+    "fair-targets": {
+        "vi": ("So sánh công bằng: biểu đồ phễu, ước lượng co rút, khoảng thứ hạng",
+               "Mỗi chỉ số được so sánh trong chính thời kỳ của chỉ tiêu: số kết nạp đạt được trên 100 phần chỉ tiêu tương ứng với phần thời kỳ đã qua (100 = đúng tiến độ), trong ít nhất sáu tháng của thời kỳ. Biểu đồ phễu đặt giá trị của mỗi đơn vị theo quy mô, với giới hạn 95 % và 99,8 % quanh giá trị chung, nới rộng khi các đơn vị phân tán nhiều hơn mức ngẫu nhiên (φ, τ²). Biểu đồ ước lượng co rút (Bayes thực nghiệm) có khoảng 95 % và khoảng thứ hạng 95 %. Phương pháp: docs/comparisons.md."),
+        "en": ("Fair comparisons: funnel plots, shrunk estimates and rank intervals",
+               "Each indicator is compared within the target's own period: admissions achieved per 100 of the target pro rata to the share of its period elapsed (100 = on pace), over at least six months of the period. The funnel plot places each district's value against its exposure, with 95 % and 99.8 % limits around the pooled value, widened when the districts spread more than chance allows (φ, τ²). The caterpillar plot gives empirical-Bayes estimates with 95 % intervals, and each rank with its 95 % interval. Methods: docs/comparisons.md."),
+    },
+    "model": {
+        "vi": ("Mô hình chung cho các đơn vị",
+               "Mô hình đếm (nhị thức âm, có offset theo quy mô và hiệu ứng vùng) trên các kỳ có ít nhất 10 đơn vị cùng có số liệu; nếu không đủ điều kiện, nêu lý do không ước lượng."),
+        "en": ("A model across districts",
+               "A count model (negative binomial, with an exposure offset and region effects) over the windows at least 10 districts share; when it does not apply, the reason it is not fitted."),
+    },
     "figures": {
         "vi": ("Mọi số liệu, kèm nguồn",
                "Mỗi số liệu như nguồn nêu, với nơi đăng, ngày đăng và đoạn văn. Số thứ tự là số chú thích trong các bảng."),

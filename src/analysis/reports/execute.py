@@ -26,6 +26,7 @@ from typing import Protocol
 from analysis import __version__
 from analysis.files import write_text_atomic
 from analysis.present.key_figures import read_key_figures
+from analysis.present.wording import TITLES
 from analysis.reports.kernels import Worker
 from analysis.reports.plan import Job, output_path
 from analysis.reports.provenance import library_hash, package_versions, sha256_bytes
@@ -122,6 +123,12 @@ def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
     }
 
 
+def _title(job: Job) -> str:
+    """The report's title in the language of its `lang` parameter (a district's as planned)."""
+    lang = str(job.parameters.get("lang", "vi"))
+    return TITLES.get(job.name.replace("-", "_"), {}).get(lang, job.title)
+
+
 def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
     """What the HTML header of a report shows."""
     html = _relative_outputs(job, context.out_dir)[".html"]
@@ -129,7 +136,7 @@ def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
     return {
         "other_language": other
         and {"label": other[0], "href": "../" * html.count("/") + other[1] + html},
-        "title": job.title,
+        "title": _title(job),
         "parameters": job.parameters,
         "data_origin": context.data_origin,
         "data_fingerprint": job.data_key,
