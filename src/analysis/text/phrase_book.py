@@ -12,6 +12,7 @@ PHRASES: dict[str, dict[str, str]] = {
     # joining phrases
     "list;": {"en": "{parts:list;}", "vi": "{parts:list;}"},
     "list,": {"en": "{parts:list,}", "vi": "{parts:list,}"},
+    "list.": {"en": "{parts:list.}", "vi": "{parts:list.}"},
     # how a period is read (text.periods)
     "congress_known": {"en": "congress of {day:date}", "vi": "đại hội ngày {day:date}"},
     "congress_default": {
@@ -79,4 +80,134 @@ PHRASES: dict[str, dict[str, str]] = {
     "stated_rate": {"en": "stated admission rate", "vi": "tỷ lệ kết nạp công bố"},
     "derived_rate": {"en": "admissions per 100 members (derived)",
                      "vi": "số kết nạp trên 100 đảng viên (suy ra)"},
+    # how a rating count or total is known (evaluations.distributions)
+    "total_minus_others": {"en": "derived: total minus the other counts",
+                           "vi": "suy ra: tổng trừ các loại khác"},
+    "from_share": {"en": "reconstructed from the stated share × the total (an estimate)",
+                   "vi": "ước tính từ tỷ lệ công bố × tổng"},
+    "sum_of_categories": {"en": "derived: sum of its categories", "vi": "suy ra: tổng các loại"},
+    "sum_of_estimates": {"en": "reconstructed: sum of its categories",
+                         "vi": "ước tính: tổng các loại"},
+    "stated_assessed": {"en": "stated number assessed", "vi": "số được đánh giá (công bố)"},
+    "sum_of_stated": {"en": "sum of the stated counts", "vi": "tổng các số công bố"},
+    "organizations_on": {"en": "base organizations on {date:date} (estimate of those rated)",
+                         "vi": "số tổ chức cơ sở đảng ngày {date:date} (ước tính số được đánh giá)"},
+    "members_on": {"en": "party members on {date:date} (estimate of those rated)",
+                   "vi": "số đảng viên ngày {date:date} (ước tính số được đánh giá)"},
+    # what does not add up in ratings (evaluations.checks)
+    "shares_not_100": {"en": "shares do not sum to 100", "vi": "tổng các tỷ lệ khác 100"},
+    "shares_sum": {"en": "stated shares of {categories:list,} sum to {total:.4g} % (tolerance ±{tolerance:.2g})",
+                   "vi": "tổng tỷ lệ công bố của {categories:list,} là {total:.4g} % (sai số cho phép ±{tolerance:.2g})"},
+    "share_differs": {"en": "share differs from count ÷ total", "vi": "tỷ lệ khác số lượng ÷ tổng"},
+    "share_vs_count": {
+        "en": "{category}: {count:g} of {total:g} is {computed:.{decimals}f} %, stated {stated:g} % ({basis})",
+        "vi": "{category}: {count:g}/{total:g} là {computed:.{decimals}f} %, công bố {stated:g} % (tổng: {basis})",
+    },
+    "counts_exceed": {"en": "counts exceed the total", "vi": "số lượng vượt tổng"},
+    "counts_sum": {"en": "stated counts sum to {counts:g}, more than the {total:g} rated ({basis})",
+                   "vi": "tổng số lượng công bố là {counts:g}, nhiều hơn {total:g} được đánh giá ({basis})"},
+    # tests of homogeneity (evaluations.homogeneity)
+    "exact_counts": {"en": "exact", "vi": "chính xác"},
+    "reconstructed_allowed": {"en": "reconstructed allowed", "vi": "có dùng số ước tính"},
+    "not_testable": {"en": "not testable", "vi": "không kiểm định được"},
+    "pearson_test": {"en": "Pearson chi-square test of homogeneity (model-based)",
+                     "vi": "kiểm định đồng nhất khi bình phương Pearson (dựa trên mô hình)"},
+    "too_few_to_test": {
+        "en": "{n} district(s) with a complete {scheme} distribution of {subject} ratings{allowed}; "
+              "a test of homogeneity needs at least two, over at least two categories",
+        "vi": "{n} đơn vị có đủ phân bố xếp loại {subject} theo quy định {scheme}{allowed}; "
+              "kiểm định đồng nhất cần ít nhất hai đơn vị và ít nhất hai loại",
+    },
+    "with_reconstructed": {"en": " (reconstructed counts allowed)", "vi": " (có dùng số ước tính)"},
+    "nothing": {"en": "", "vi": ""},
+    "differ": {"en": "The {n} districts' rating distributions differ more than chance alone would explain (p {p}).",
+               "vi": "Phân bố xếp loại của {n} đơn vị khác nhau nhiều hơn mức ngẫu nhiên có thể giải thích (p {p})."},
+    "no_evidence": {"en": "The data give no evidence that the {n} districts' distributions differ (p = {p:.3f}); this does not show that they are the same.",
+                    "vi": "Số liệu không cho thấy phân bố của {n} đơn vị khác nhau (p = {p:.3f}); điều đó không chứng tỏ chúng giống nhau."},
+    "p_below": {"en": "< 0.001", "vi": "< 0,001"},
+    "p_equals": {"en": "= {p:.3f}", "vi": "= {p:.3f}"},
+    "census_note": {
+        "en": "The ratings are a census of the districts' organisations or members, so their differences are exact; "
+              "this p-value is model-based: it asks whether the ratings could be draws from one common distribution.",
+        "vi": "Xếp loại là số liệu toàn bộ tổ chức hoặc đảng viên của các đơn vị, nên chênh lệch giữa các đơn vị là chính xác; "
+              "giá trị p này dựa trên mô hình: nó hỏi liệu các xếp loại có thể được rút ra từ cùng một phân bố chung hay không.",
+    },
+    "periods_differ": {"en": "The distributions come from different periods ({periods}), so a difference may reflect the year rather than the district.",
+                       "vi": "Các phân bố thuộc các thời kỳ khác nhau ({periods}), nên chênh lệch có thể do năm chứ không do đơn vị."},
+    "cochran_not_met": {"en": "Some expected counts are small (Cochran's rule not met), so the p-value is only approximate.",
+                        "vi": "Một số tần số kỳ vọng nhỏ (không đạt quy tắc Cochran), nên giá trị p chỉ gần đúng."},
+    "estimated_counts": {"en": "Some counts were reconstructed from rounded shares and a membership total, so they are estimates.",
+                         "vi": "Một số số lượng được ước tính từ tỷ lệ đã làm tròn và tổng số, nên chỉ là số ước tính."},
+    # contradictions (quality)
+    "evaluation_check": {"en": "evaluation: {check}", "vi": "xếp loại: {check}"},
+    "ratings_in": {"en": "{subject} ratings {period}: {what}", "vi": "xếp loại {subject} {period}: {what}"},
+    "excellent_cap": {"en": "excellent above 20 % of good", "vi": "loại xuất sắc vượt 20 % loại tốt"},
+    "excellent_ratio": {
+        "en": "{subject} ratings {period}: excellent {excellent:g} is {ratio:.1f} % of good {good:g} and "
+              "{ratio_above:.1f} % of good or above (the rule allows at most 20 %)",
+        "vi": "xếp loại {subject} {period}: loại xuất sắc {excellent:g} bằng {ratio:.1f} % loại tốt {good:g} "
+              "và {ratio_above:.1f} % số từ tốt trở lên (quy định cho phép tối đa 20 %)",
+    },
+    "attainment_differs": {"en": "attainment differs from admissions ÷ target",
+                           "vi": "tỷ lệ đạt khác số kết nạp ÷ chỉ tiêu"},
+    "attainment_vs": {
+        "en": "admissions {period}: {achieved:g} against {target:g} ({meaning}) is {computed:.2f} %, "
+              "stated {qualifier}{stated:g} %",
+        "vi": "kết nạp {period}: {achieved:g} so với chỉ tiêu {target:g} ({meaning}) là {computed:.2f} %, "
+              "công bố {qualifier}{stated:g} %",
+    },
+    "per_year_vs_total": {"en": "per-year target × years differs from the total target",
+                          "vi": "chỉ tiêu mỗi năm × số năm khác chỉ tiêu cả kỳ"},
+    "per_year_total": {
+        "en": "{metric} {period}: {value:g} a year over {low_years:.2f}–{high_years:.2f} years ({reading}) "
+              "is {low:.0f}–{high:.0f}, but the stated total is {total:g}",
+        "vi": "{metric} {period}: {value:g} mỗi năm trong {low_years:.2f}–{high_years:.2f} năm ({reading}) "
+              "là {low:.0f}–{high:.0f}, nhưng chỉ tiêu cả kỳ công bố là {total:g}",
+    },
+    "same_figure": {"en": "the same figure stated with different values",
+                    "vi": "cùng một số liệu được nêu với giá trị khác nhau"},
+    "figure_values": {"en": "{label} {period}: {values:list,}", "vi": "{label} {period}: {values:list,}"},
+    "value_of_fact": {"en": "{value:g} ({fact})", "vi": "{value:g} ({fact})"},
+    "noted_by_reader": {"en": "noted by the reader", "vi": "người đọc ghi chú"},
+    "reader_note": {"en": "{metric} {value:g}: {note}", "vi": "{metric} {value:g}: {note}"},
+    "library": {"en": "library", "vi": "kiểm tra tự động"},
+    "readers_note": {"en": "reader's note", "vi": "ghi chú người đọc"},
+    "change_vs_stocks": {"en": "change disagrees with the stocks", "vi": "thay đổi không khớp với số lượng"},
+    "change_stocks": {
+        "en": "{metric}: stated change {change:+g} since {since}, but the stocks give {computed:+g} "
+              "({before:g} on {before_date:date}, {after:g} on {after_date:date})",
+        "vi": "{metric}: thay đổi công bố {change:+g} từ {since}, nhưng số lượng cho {computed:+g} "
+              "({before:g} ngày {before_date:date}, {after:g} ngày {after_date:date})",
+    },
+    "admissions_exceed": {"en": "admissions exceed membership", "vi": "số kết nạp vượt số đảng viên"},
+    "admitted_vs_members": {"en": "{admitted:g} admitted {period} but {members:g} members on {date:date}",
+                            "vi": "kết nạp {admitted:g} {period} nhưng chỉ có {members:g} đảng viên ngày {date:date}"},
+    "group_share_differs": {"en": "group share differs from count ÷ total",
+                            "vi": "tỷ lệ nhóm khác số lượng ÷ tổng"},
+    "group_share": {"en": "{label}: {count:g} of {total:g} is {computed:.2f} %, stated {stated:g} %",
+                    "vi": "{label}: {count:g}/{total:g} là {computed:.2f} %, công bố {stated:g} %"},
+    "group_among": {"en": "{category} among admissions {period}", "vi": "{category} trong số kết nạp {period}"},
+    "group_larger": {"en": "group larger than all admitted", "vi": "nhóm lớn hơn tổng số kết nạp"},
+    "group_more": {"en": "{label}: {value:g}, more than the {total:g} admitted",
+                   "vi": "{label}: {value:g}, nhiều hơn tổng {total:g} người được kết nạp"},
+    "parts_differ": {"en": "parts differ from base organizations", "vi": "các bộ phận khác tổng số tổ chức cơ sở đảng"},
+    "parts_sum": {
+        "en": "on {date:date}: {committees:g} committees + {cells:g} cells = {parts:g}, stated {stated:g} base organizations",
+        "vi": "ngày {date:date}: {committees:g} đảng bộ cơ sở + {cells:g} chi bộ cơ sở = {parts:g}, công bố {stated:g} tổ chức cơ sở đảng",
+    },
+    "rise_beyond": {"en": "membership rise beyond admissions", "vi": "số đảng viên tăng nhiều hơn số kết nạp"},
+    "rise_admitted": {
+        "en": "members {before:g} on {before_date:date} → {after:g} on {after_date:date} ({rise:+g} in {days} days), "
+              "but {admitted:g} admitted over the same dates (the two figures may be counted differently)",
+        "vi": "đảng viên {before:g} ngày {before_date:date} → {after:g} ngày {after_date:date} ({rise:+g} trong {days} ngày), "
+              "nhưng chỉ kết nạp {admitted:g} trong cùng thời gian (hai số có thể được tính khác nhau)",
+    },
+    "rate_differs": {"en": "stated admission rate differs from admissions per 100 members",
+                     "vi": "tỷ lệ kết nạp công bố khác số kết nạp trên 100 đảng viên"},
+    "rate_vs": {
+        "en": "{period}: stated {qualifier}{stated:g} %, computed {computed:.2f} per 100 members on {date:date} "
+              "(the source may use another date)",
+        "vi": "{period}: công bố {qualifier}{stated:g} %, tính được {computed:.2f} trên 100 đảng viên ngày {date:date} "
+              "(nguồn có thể dùng ngày khác)",
+    },
 }  # fmt: skip

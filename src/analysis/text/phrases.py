@@ -69,7 +69,7 @@ class _Formatter(string.Formatter):
         if hasattr(value, "say"):
             return value.say(self.lang)
         if spec.startswith("list"):
-            separator = spec[4:] + " " if spec[4:] else ", "
+            separator = {"": ", ", ",": ", ", ";": "; ", ".": " "}[spec[4:]]
             return separator.join(self.format_field(v, "") for v in value)
         if spec == "date":
             return _day(value, self.lang)
@@ -140,9 +140,9 @@ def _fill(code: str, lang: str, values: dict) -> str:
 
 
 def joined(parts: Iterable[object], separator: str = ";") -> Wording:
-    """Several phrases as one, joined by `separator` and a space, each said in the reader's
-    language."""
-    return Wording("list;" if separator == ";" else "list,", parts=tuple(parts))
+    """Several phrases as one, joined by `separator` (';', ',' or '.', the last for whole
+    sentences joined by a space), each said in the reader's language."""
+    return Wording("list" + separator, parts=tuple(parts))
 
 
 def say(value: object, lang: str) -> object:
