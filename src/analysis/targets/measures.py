@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from analysis.data.dataset import Dataset
@@ -185,11 +184,10 @@ def _evaluation_levels(summary: pd.DataFrame, target) -> pd.DataFrame:
         {
             "year": rows["year"].astype(int),
             "value": rows["share"],
-            "method": np.where(
-                rows["share_computed"].notna(),
-                Wording("share_from_counts"),
-                Wording("stated_share"),
-            ),
+            "method": [
+                Wording("share_from_counts" if computed else "stated_share")
+                for computed in rows["share_computed"].notna()
+            ],
             "derived": rows["share_computed"].notna(),
             "fact_ids": rows["fact_ids"],
         }
