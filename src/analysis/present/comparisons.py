@@ -18,6 +18,7 @@ from analysis.compare.indicators import EXPOSURES, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
 from analysis.present.tables import show_note, show_table
+from analysis.text.phrases import Label, Wording
 
 LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
 POSITION_SHOWN = [
@@ -28,8 +29,11 @@ FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "expos
 RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "low", "high", "p_value"]
 
 
-def _cell(value: object) -> str:
-    """A cell as a reader writes it: no scientific notation, no True/False."""
+def _cell(value: object, lang: str = "en") -> str:
+    """A cell as a reader writes it: no scientific notation, no True/False; a phrase of the
+    analyses in `lang`."""
+    if isinstance(value, Wording | Label):
+        return value.say(lang)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, bool | np.bool_):
@@ -39,11 +43,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _readable(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+def _readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.DataFrame:
     """The columns shown, formatted as text, with headers in words (not code names)."""
     shown = frame.reindex(columns=columns)
     return pd.DataFrame(
-        {c.replace("_", " "): [_cell(v) for v in shown[c]] for c in columns}, index=shown.index
+        {c.replace("_", " "): [_cell(v, lang) for v in shown[c]] for c in columns},
+        index=shown.index,
     )
 
 
@@ -80,6 +85,7 @@ def show_comparison(
     shrinkage: pd.DataFrame,
     indicator: str,
     highlight: str | None = None,
+    lang: str = "en",
 ) -> None:
     """Displays every window of one indicator: the sentence of `describe_window`, the funnel
     plot (3 districts or more) and the caterpillar plot with rank intervals (5 or more); then
@@ -97,10 +103,10 @@ def show_comparison(
         if n >= MIN_DISTRICTS_FOR_PRIOR:
             display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
     caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
-    display(show_table(_readable(rows, FIGURES_SHOWN), caption=caption))
+    display(show_table(_readable(rows, FIGURES_SHOWN, lang), caption=caption))
 
 
-def show_left_out(left: pd.DataFrame, indicator: str) -> None:
+def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
     """Displays the figures of an indicator that no comparison uses, with the reason."""
     rows = left[left["indicator"] == indicator]
     absent = rows.loc[~rows["district_compared"].astype(bool), "district_id"].nunique()
@@ -108,7 +114,7 @@ def show_left_out(left: pd.DataFrame, indicator: str) -> None:
         f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
         f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
     )
-    display(show_table(_readable(rows, LEFT_OUT_SHOWN), caption=caption))
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
 
 
 def show_count_model(model, reading: str) -> None:
@@ -127,12 +133,12 @@ def show_count_model(model, reading: str) -> None:
     display(show_table(_readable(tests, list(tests.columns)), caption="Tests of over-dispersion"))
 
 
-def show_position(position: pd.DataFrame) -> None:
+def show_position(position: pd.DataFrame, lang: str = "en") -> None:
     """Displays where one district sits in each comparison (`compare.tables.district_position`)."""
     if position.empty:
         display(show_note("The district has no figure compared across districts."))
         return
-    display(show_table(_readable(position, POSITION_SHOWN), caption="Place in the comparisons across districts"))  # fmt: skip
+    display(show_table(_readable(position, POSITION_SHOWN, lang), caption="Place in the comparisons across districts"))  # fmt: skip
 
 
 def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:

@@ -244,4 +244,8 @@ PHRASES: dict[str, dict[str, str]] = {
                           "vi": "chưa đến sáu tháng của thời kỳ theo một cách hiểu"},
     "elapsed_by": {"en": "{share:.0%} of the period elapsed by {date:date}",
                    "vi": "đã qua {share:.0%} thời kỳ tính đến {date:date}"},
+    # admissions per year (growth.admissions)
+    "total_over_years": {"en": "total ÷ {years:.2f} years ({reading})",
+                         "vi": "tổng ÷ {years:.2f} năm ({reading})"},
+    "per_100_on": {"en": "per 100 members on {date:date}", "vi": "trên 100 đảng viên ngày {date:date}"},
 }  # fmt: skip
