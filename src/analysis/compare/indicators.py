@@ -85,6 +85,15 @@ EXPOSURES = {
 }
 """What each indicator's exposure counts."""
 
+EXPOSURES_VI = {
+    Indicator.ADMISSIONS: "đảng viên × năm",
+    Indicator.MEMBERSHIP_GROWTH: "đảng viên của số đầu × năm",
+    Indicator.RATED_EXCELLENT: "số tổ chức được đánh giá",
+    Indicator.RATED_GOOD_OR_ABOVE: "số tổ chức được đánh giá",
+    Indicator.ADMISSIONS_TARGET: "chỉ tiêu kết nạp tính đến thời điểm",
+}
+"""The exposures in Vietnamese."""
+
 DETAIL_COLUMNS = ["period", "term", "years", "reading", "approximate", "fact_ids"]
 LEFT_OUT_COLUMNS = ["district_id", "indicator", "period", "reason", "district_compared", "fact_ids"]  # fmt: skip
 

@@ -14,10 +14,12 @@ from IPython.display import display
 
 from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
-from analysis.compare.indicators import EXPOSURES, Indicator, label
+from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
+from analysis.present.formats import VALUES_VI, format_number, format_yes_no
 from analysis.present.tables import show_note, show_table
+from analysis.present.wording import phrase, section
 from analysis.text.phrases import Label, Wording
 
 LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
@@ -34,12 +36,15 @@ def _cell(value: object, lang: str = "en") -> str:
     analyses in `lang`."""
     if isinstance(value, Wording | Label):
         return value.say(lang)
+    if lang == "vi" and isinstance(value, str):
+        return VALUES_VI.get(value, value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, bool | np.bool_):
-        return "yes" if value else ""
+        return format_yes_no(True, lang) if value else ""
     if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) >= 0.01 else f"{value:.4f}"  # fmt: skip
+        text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) >= 0.01 else f"{value:.4f}"  # fmt: skip
+        return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
     return str(value)
 
 
@@ -52,32 +57,26 @@ def _readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.D
     )
 
 
-def describe_window(rows: pd.DataFrame) -> str:
+def describe_window(rows: pd.DataFrame, lang: str = "en") -> str:
     """A sentence on one comparison: its window, how many districts share it, the target,
     φ and τ², and which districts lie outside the 99.8 % limits."""
     first = rows.iloc[0]
     n = int(first["n_districts"])
-    text = f"{first['indicator_label']}, window {first['window']}: {n} district(s) share it."
+    text = phrase("window_shared", lang, indicator=label(first["indicator"], lang), window=first["window"], n=n)  # fmt: skip
     if n < MIN_DISTRICTS_FOR_DISPERSION:
-        return text + (
-            f" Fewer than {MIN_DISTRICTS_FOR_DISPERSION}: no funnel limits, no ranks; the "
-            "figures are listed as they are."
-        )
+        return text + phrase("too_few_funnel", lang, k=MIN_DISTRICTS_FOR_DISPERSION)
     outside = rows[rows["position_998"].astype(str).isin(["above", "below"])]
-    names = ", ".join(f"{d} ({p})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
+    names = ", ".join(f"{d} ({_cell(p, lang)})" for d, p in zip(outside["district"], outside["position_998"], strict=True))  # fmt: skip
     widened = (
-        f"limits widened ({first['adjustment']}, τ² = {first['tau2']:.2g})"
-        if first["adjustment"] != "none"
-        else "φ not significantly above 1, limits not widened"
-    )
-    return text + (
-        f" Pooled value {first['target']:.2f} per 100; φ = {first['phi']:.2f}: {widened}. "
-        + (
-            f"Outside the 99.8 % limits: {names}."
-            if names
-            else "None lies outside the 99.8 % limits."
+        phrase(
+            "widened", lang, adjustment=first["adjustment"], tau2=_cell(float(first["tau2"]), lang)
         )
+        if first["adjustment"] != "none"
+        else phrase("not_widened", lang)
     )
+    number = {"target": format_number(first["target"], 2, lang), "phi": format_number(first["phi"], 2, lang)}  # fmt: skip
+    ending = phrase("outside", lang, names=names) if names else phrase("none_outside", lang)
+    return text + phrase("pooled", lang, widened=widened, **number) + ending
 
 
 def show_comparison(
@@ -92,17 +91,18 @@ def show_comparison(
     the figures compared, window by window."""
     rows = funnel[funnel["indicator"] == indicator]
     if rows.empty:
-        display(show_note(f"No district has a comparable figure: {label(indicator)}."))
+        display(show_note(phrase("no_comparable", lang, indicator=label(indicator, lang))))
         return
     curves = funnel_curves(rows)
     for window, group in rows.groupby("window", sort=True):
-        display(show_note(describe_window(group)))
+        display(show_note(describe_window(group, lang)))
         n = int(group["n_districts"].iloc[0])
         if n >= MIN_DISTRICTS_FOR_DISPERSION:
             display(plot_funnel(group, curves, indicator, window))
         if n >= MIN_DISTRICTS_FOR_PRIOR:
             display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
-    caption = f"Figures compared: {label(indicator)} (exposure: {EXPOSURES[Indicator(indicator)]})"  # fmt: skip
+    exposures = EXPOSURES_VI if lang == "vi" else EXPOSURES
+    caption = phrase("figures_compared", lang, indicator=label(indicator, lang), exposure=exposures[Indicator(indicator)])  # fmt: skip
     display(show_table(_readable(rows, FIGURES_SHOWN, lang), caption=caption))
 
 
@@ -110,10 +110,10 @@ def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
     """Displays the figures of an indicator that no comparison uses, with the reason."""
     rows = left[left["indicator"] == indicator]
     absent = rows.loc[~rows["district_compared"].astype(bool), "district_id"].nunique()
-    caption = (
-        f"Left out of the comparison of {label(indicator)}: {len(rows)} figure(s) of "
-        f"{rows['district_id'].nunique()} district(s), {absent} of them with no figure compared"
-    )
+    caption = phrase(
+        "left_out", lang, indicator=label(indicator, lang), rows=len(rows),
+        districts=rows["district_id"].nunique(), absent=absent,
+    )  # fmt: skip
     display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
 
 
@@ -136,9 +136,9 @@ def show_count_model(model, reading: str) -> None:
 def show_position(position: pd.DataFrame, lang: str = "en") -> None:
     """Displays where one district sits in each comparison (`compare.tables.district_position`)."""
     if position.empty:
-        display(show_note("The district has no figure compared across districts."))
+        display(show_note(phrase("no_position", lang)))
         return
-    display(show_table(_readable(position, POSITION_SHOWN, lang), caption="Place in the comparisons across districts"))  # fmt: skip
+    display(show_table(_readable(position, POSITION_SHOWN, lang), caption=section("place", lang)[0]))  # fmt: skip
 
 
 def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:

@@ -51,6 +51,7 @@ VALUES_VI = {
     "reconstructed: sum of its categories": "ước tính: tổng các loại",
     "stated number assessed": "số được đánh giá (công bố)", "sum of the stated counts": "tổng các số công bố",
     "percent of the target": "phần trăm chỉ tiêu", "percent above the target": "phần trăm vượt chỉ tiêu",
+    "above": "trên", "below": "dưới", "within": "trong giới hạn",
 }  # fmt: skip
 """Vietnamese for the closed sets of words the analyses write (statuses, checks, bases)."""
 
