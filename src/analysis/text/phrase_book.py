@@ -248,4 +248,11 @@ PHRASES: dict[str, dict[str, str]] = {
     "total_over_years": {"en": "total ÷ {years:.2f} years ({reading})",
                          "vi": "tổng ÷ {years:.2f} năm ({reading})"},
     "per_100_on": {"en": "per 100 members on {date:date}", "vi": "trên 100 đảng viên ngày {date:date}"},
+    # levels and growth (growth.stocks)
+    "level_minus_change": {"en": "{value:g} on {date:date} minus the stated change {change:+g} since {since}",
+                           "vi": "{value:g} ngày {date:date} trừ thay đổi công bố {change:+g} từ {since}"},
+    "growth_between": {"en": "compound annual growth between the two levels",
+                       "vi": "tăng trưởng bình quân năm giữa hai số"},
+    "growth_of_derived": {"en": "compound annual growth between the two levels (a level is itself derived)",
+                          "vi": "tăng trưởng bình quân năm giữa hai số (một số là số suy ra)"},
 }  # fmt: skip
