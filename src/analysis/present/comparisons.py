@@ -16,6 +16,7 @@ from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
 from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
+from analysis.data.outputs import COLUMNS
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
 from analysis.present.formats import VALUES_VI, format_number, format_yes_no
 from analysis.present.tables import show_note, show_table
@@ -48,11 +49,16 @@ def _cell(value: object, lang: str = "en") -> str:
     return str(value)
 
 
+def _header(column: str, lang: str) -> str:
+    """A column's declared label, or its name in words when it is not declared."""
+    return COLUMNS[column].label(lang) if column in COLUMNS else column.replace("_", " ")
+
+
 def _readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.DataFrame:
     """The columns shown, formatted as text, with headers in words (not code names)."""
     shown = frame.reindex(columns=columns)
     return pd.DataFrame(
-        {c.replace("_", " "): [_cell(v, lang) for v in shown[c]] for c in columns},
+        {_header(c, lang): [_cell(v, lang) for v in shown[c]] for c in columns},
         index=shown.index,
     )
 
