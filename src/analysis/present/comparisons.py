@@ -123,10 +123,10 @@ def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
     display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
 
 
-def show_count_model(model, reading: str) -> None:
+def show_count_model(model, reading: str, lang: str = "en") -> None:
     """Displays the count model's reading, rate ratios, cells and dispersion tests, or the
     refusal sentence when there is no model."""
-    display(show_note(reading))
+    display(show_note(_cell(reading, lang)))
     if model is None:
         return
     display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN), caption="Rate ratios, 95 % intervals"))  # fmt: skip

@@ -255,4 +255,27 @@ PHRASES: dict[str, dict[str, str]] = {
                        "vi": "tăng trưởng bình quân năm giữa hai số"},
     "growth_of_derived": {"en": "compound annual growth between the two levels (a level is itself derived)",
                           "vi": "tăng trưởng bình quân năm giữa hai số (một số là số suy ra)"},
+    # fits and models across districts (growth.compare, compare.tables)
+    "fit_reading": {
+        "en": "Across {n} districts, admissions per year grow with membership to the power {slope:.2f} "
+              "(95 % interval {low:.2f} to {high:.2f}); {verdict} Figures come from different years; "
+              "this describes the collection, not a cause.",
+        "vi": "Trên {n} đơn vị, số kết nạp mỗi năm tăng theo số đảng viên với số mũ {slope:.2f} "
+              "(khoảng 95 %: {low:.2f} đến {high:.2f}); {verdict} Số liệu thuộc các năm khác nhau; "
+              "đây là mô tả tập số liệu, không phải quan hệ nhân quả.",
+    },
+    "as_many": {"en": "larger districts admit proportionally as many.",
+                "vi": "đơn vị lớn hơn kết nạp nhiều hơn đúng theo tỷ lệ quy mô."},
+    "fewer": {"en": "larger districts admit proportionally fewer.",
+              "vi": "đơn vị lớn hơn kết nạp ít hơn so với quy mô."},
+    "more": {"en": "larger districts admit proportionally more.",
+             "vi": "đơn vị lớn hơn kết nạp nhiều hơn so với quy mô."},
+    "no_model": {
+        "en": "No count model for {indicator}: no window is shared by at least 10 districts with a "
+              "comparable figure (the most in one window is {largest}). The funnel and the shrunk "
+              "estimates compare them instead.",
+        "vi": "Không có mô hình đếm cho {indicator}: không khoảng nào có ít nhất 10 đơn vị cùng có số "
+              "liệu so sánh được (nhiều nhất trong một khoảng là {largest}). Biểu đồ phễu và ước lượng "
+              "co rút được dùng để so sánh thay thế.",
+    },
 }  # fmt: skip
