@@ -54,6 +54,20 @@ def test_the_dataset_specification_reaches_every_report_and_its_key(tmp_path):
     assert all(d.state is ReportState.PENDING for d in decide(jobs, tmp_path / "out", False, False))
 
 
+def test_the_link_to_the_other_language_is_part_of_the_key(tmp_path):
+    """A report made alone, then as half of `--lang vi,en`, must be made again: its page
+    gains the link to the other version."""
+    folder = write_dataset(tmp_path / "data", tiny_tables())
+    jobs = plan_jobs(load_dataset(folder), DatasetSpec.from_arguments(folder))
+    out = tmp_path / "out"
+    alone = [d.key for d in decide(jobs, out, False, False)]
+    linked = [d.key for d in decide(jobs, out, False, False, ("English", "en/"))]
+    back = [d.key for d in decide(jobs, out, False, False, ("Tiếng Việt", "../"))]
+    assert all(a != b for a, b in zip(alone, linked, strict=True))
+    assert all(b != c for b, c in zip(linked, back, strict=True))
+    assert alone == [d.key for d in decide(jobs, out, False, False, None)]
+
+
 @pytest.mark.parametrize(
     "options",
     [

@@ -38,6 +38,22 @@ def rank_draws(samples: np.ndarray, descending: bool = True) -> np.ndarray:
     return ranks
 
 
+def rank_quantiles(ranks: np.ndarray, levels: tuple[float, ...]) -> list[np.ndarray]:
+    """Each column's quantiles of draws × districts ranks (1..n), as `np.quantile(ranks,
+    level, axis=0, method="inverted_cdf")` gives them, from counts rather than by sorting
+    every column (ranks are small integers)."""
+    draws, n = ranks.shape
+    counts = np.bincount((ranks - 1 + np.arange(n)[None, :] * n).ravel(), minlength=n * n).reshape(
+        n, n
+    )  # row: district, column: rank - 1
+    below = np.cumsum(counts, axis=1)
+    quantiles = []
+    for level in levels:
+        k = int(np.quantile(np.arange(draws), level, method="inverted_cdf"))  # numpy's index
+        quantiles.append(np.argmax(below > k, axis=1) + 1)
+    return quantiles
+
+
 def simulate_rank_intervals(
     kind: Kind,
     a: np.ndarray,
@@ -69,8 +85,7 @@ def simulate_rank_intervals(
         return pd.DataFrame({c: pd.Series(dtype="Int64") for c in RANK_COLUMNS})
     ranks = rank_draws(draw_posterior(kind, a, b, draws, rng), descending)
     tail = (1 - level) / 2
-    low = np.quantile(ranks, tail, axis=0, method="inverted_cdf")
-    high = np.quantile(ranks, 1 - tail, axis=0, method="inverted_cdf")
+    low, high = rank_quantiles(ranks, (tail, 1 - tail))
     return pd.DataFrame(
         {
             "rank": estimate.rank(ascending=not descending, method="min").astype("Int64"),

@@ -114,3 +114,23 @@ def choose_districts(
         if table.empty:
             raise ValueError(f"no district of the dataset is in province {province!r}")
     return dataset.subset(table["district_id"].tolist())
+
+
+class DistrictSlices:
+    """A table split by `district_id` once, so that a loop over many districts' rows reads
+    each district's few rows instead of filtering the whole national table every time."""
+
+    def __init__(self, table: pd.DataFrame, column: str = "district_id"):
+        self.empty = table.iloc[0:0]
+        self.slices = dict(tuple(table.groupby(column, sort=False))) if len(table) else {}
+
+        self._records: dict[str, list[dict]] = {}
+
+    def __getitem__(self, district_id: str) -> pd.DataFrame:
+        return self.slices.get(district_id, self.empty)
+
+    def records(self, district_id: str) -> list[dict]:
+        """The district's rows as dictionaries (made once), for loops over a few rows."""
+        if district_id not in self._records:
+            self._records[district_id] = self[district_id].to_dict("records")
+        return self._records[district_id]

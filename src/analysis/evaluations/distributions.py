@@ -110,21 +110,33 @@ def _scheme(subject: str, year) -> tuple[str, tuple[str, ...]]:
     return scheme, RATING_CATEGORIES
 
 
-def _stock_total(stocks: pd.DataFrame, district: str, year, subject: str):
+def _index_stocks(stocks: pd.DataFrame) -> dict:
+    """Stock rows by district and metric (dates as an array, rows as records), so that each
+    distribution searches a handful of rows."""
+    records = stocks.to_dict("records")
+    dates = stocks["date"].to_numpy()
+    return {
+        key: (dates[rows], [records[i] for i in rows])
+        for key, rows in stocks.groupby(["district_id", "metric"], sort=False).indices.items()
+    }
+
+
+def _stock_total(stocks: dict, district: str, year, subject: str) -> dict | None:
+    """The stock row dated nearest the year's end within the window, or None."""
     if pd.isna(year):
         return None
     metric = "base_organizations" if subject == "organization" else "party_members"
-    year_end = pd.Timestamp(int(year), 12, 31)
-    near = stocks[
-        (stocks["district_id"] == district)
-        & (stocks["metric"] == metric)
-        & (stocks["date"] > year_end - TOTAL_WINDOW_BEFORE)
-        & (stocks["date"] <= year_end + TOTAL_WINDOW_AFTER)
-    ]
-    if near.empty:
+    if (district, metric) not in stocks:
         return None
-    best = near.loc[(near["date"] - year_end).abs().idxmin()]
-    return best
+    dates, rows = stocks[(district, metric)]
+    year_end = np.datetime64(pd.Timestamp(int(year), 12, 31))
+    near = np.flatnonzero(
+        (dates > year_end - TOTAL_WINDOW_BEFORE.to_timedelta64())
+        & (dates <= year_end + TOTAL_WINDOW_AFTER.to_timedelta64())
+    )
+    if near.size == 0:
+        return None
+    return rows[near[np.argmin(np.abs(dates[near] - year_end))]]
 
 
 @memoize
@@ -147,14 +159,19 @@ def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
         complete, derived, qualifier, fact_ids.
     """
     figures = evaluation_figures(dataset)
-    stocks = stock_series(dataset, ("base_organizations", "party_members"))
+    stocks = _index_stocks(stock_series(dataset, ("base_organizations", "party_members")))
     out = []
-    for key, group in figures.groupby(KEYS, dropna=False, sort=True):
-        subject = key[3]
-        cells = group.set_index("category")
-        year = key[2] if not pd.isna(key[2]) else group["date"].iloc[0].year
-        scheme, partition = _scheme(subject, year)
-        out.extend(_distribution(key, cells, scheme, partition, stocks))
+    if not figures.empty:
+        groups = figures.groupby(KEYS, dropna=False, sort=True).ngroup().to_numpy()
+        records = figures.to_dict("records")
+        order = np.argsort(groups, kind="stable")
+        for rows in np.split(order, np.flatnonzero(np.diff(groups[order])) + 1):
+            first = records[rows[0]]
+            key = tuple(first[k] for k in KEYS)
+            cells = {records[i]["category"]: records[i] for i in rows}
+            year = key[2] if not pd.isna(key[2]) else first["date"].year
+            scheme, partition = _scheme(key[3], year)
+            out.extend(_distribution(key, cells, scheme, partition, stocks))
     columns = [
         *KEYS, "scheme", "category", "cumulative", "count", "count_basis", "share_stated",
         "share_computed", "share", "share_check", "share_difference", "total", "total_basis",
@@ -167,22 +184,23 @@ def summarize_evaluations(dataset: Dataset) -> pd.DataFrame:
 class _Cells:
     """What one distribution's sources state, category by category."""
 
-    def __init__(self, cells: pd.DataFrame):
+    def __init__(self, cells: dict[str, dict]):
         self.cells = cells
 
     def stated(self, category: str, column: str) -> float:
         """The stated value of `column` for `category`, or NaN when not stated."""
-        return self.cells.at[category, column] if category in self.cells.index else np.nan
+        cell = self.cells.get(category)
+        return cell[column] if cell is not None else np.nan
 
     def ids(self, category: str) -> list[str]:
         """The ids of the count and share facts stated for `category`."""
-        if category not in self.cells.index:
-            return []
-        return [self.cells.at[category, "count_fact"], self.cells.at[category, "share_fact"]]
+        cell = self.cells.get(category)
+        return [] if cell is None else [cell["count_fact"], cell["share_fact"]]
 
     def qualifier(self, category: str) -> str:
         """The qualifier stated with `category` ("" when none)."""
-        return self.cells.at[category, "qualifier"] if category in self.cells.index else ""
+        cell = self.cells.get(category)
+        return cell["qualifier"] if cell is not None else ""
 
 
 def _total_rated(key, cells: _Cells, basis: dict, counts: dict, stocks) -> tuple:

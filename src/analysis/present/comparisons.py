@@ -148,13 +148,16 @@ def show_position(position: pd.DataFrame, lang: str = "en") -> None:
 
 
 def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:
-    """Displays, for each comparison the district is part of, the funnel plot (3 districts or
-    more) and the caterpillar plot with the district in red (5 or more)."""
+    """Displays, for each indicator the district is compared on, the funnel plot (3 districts
+    or more) and the caterpillar plot with the district in red (5 or more) of one window: the
+    one comparing the most districts, the latest of equals. The position table lists every
+    window; a chart per window would be dozens of charts on a national panel."""
     mine = funnel[funnel["district_id"] == district_id]
-    for (indicator, window), group in mine.groupby(["indicator", "window"], sort=True):
-        rows = funnel[(funnel["indicator"] == indicator) & (funnel["window"] == window)]
-        n = int(group["n_districts"].iloc[0])
-        if n >= MIN_DISTRICTS_FOR_DISPERSION:
-            display(plot_funnel(rows, funnel_curves(rows), indicator, window))
-        if n >= MIN_DISTRICTS_FOR_PRIOR:
-            display(plot_caterpillar(shrinkage, indicator, window, highlight=district_id))
+    mine = mine.sort_values(["indicator", "window"], ascending=[True, False])
+    chosen = mine.groupby("indicator", sort=True)["n_districts"].idxmax(skipna=False)
+    for row in mine.loc[chosen.to_numpy()].itertuples():
+        rows = funnel[(funnel["indicator"] == row.indicator) & (funnel["window"] == row.window)]
+        if row.n_districts >= MIN_DISTRICTS_FOR_DISPERSION:
+            display(plot_funnel(rows, funnel_curves(rows), row.indicator, row.window))
+        if row.n_districts >= MIN_DISTRICTS_FOR_PRIOR:
+            display(plot_caterpillar(shrinkage, row.indicator, row.window, highlight=district_id))

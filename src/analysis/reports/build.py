@@ -144,7 +144,9 @@ def _execute(
     jobs: list[Job], context: RunContext, options: BuildOptions, executor: Executor | None
 ):
     """Decides what is stale, then makes it; returns the results and the interrupting signal."""
-    decisions = decide(jobs, context.out_dir, options.keep_code, options.force)
+    decisions = decide(
+        jobs, context.out_dir, options.keep_code, options.force, options.other_language
+    )
     results = [
         ReportResult(d.job, d.state, 0.0, "", d.record.key_figures, d.record)
         for d in decisions

@@ -232,11 +232,15 @@ def check_jobs(jobs: list[Job]) -> None:
         raise RunnerError("parameters refused before running anything:\n" + "\n".join(problems))
 
 
-def report_key(job: Job, notebook_sha: str, keep_code: bool) -> str:
-    """The hash that decides whether a report is up to date: every input of the report."""
+def report_key(
+    job: Job, notebook_sha: str, keep_code: bool, other_language: tuple[str, str] | None = None
+) -> str:
+    """The hash that decides whether a report is up to date: every input of the report,
+    including the link to its version in the other language (`--lang vi,en`)."""
     return sha256_json(
         {
             "notebook": notebook_sha,
+            "other_language": list(other_language) if other_language else None,
             "parameters": job.parameters,
             "library": library_hash(),
             "data": job.data_key,
@@ -247,7 +251,13 @@ def report_key(job: Job, notebook_sha: str, keep_code: bool) -> str:
     )
 
 
-def decide(jobs: list[Job], out_dir: Path, keep_code: bool, force: bool) -> list[Decision]:
+def decide(
+    jobs: list[Job],
+    out_dir: Path,
+    keep_code: bool,
+    force: bool,
+    other_language: tuple[str, str] | None = None,
+) -> list[Decision]:
     """Decides, for each job, whether it must run: nothing is executed here.
 
     A report is UP_TO_DATE when an earlier run made it successfully from the same key and its
@@ -256,7 +266,7 @@ def decide(jobs: list[Job], out_dir: Path, keep_code: bool, force: bool) -> list
     hashes = {path: notebook_hash(path) for path in {job.notebook for job in jobs}}
     decisions = []
     for job in jobs:
-        key = report_key(job, hashes[job.notebook], keep_code)
+        key = report_key(job, hashes[job.notebook], keep_code, other_language)
         record = None if force else read_record(output_path(out_dir, job, ".json"))
         fresh = (
             record is not None

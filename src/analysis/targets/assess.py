@@ -6,6 +6,7 @@ import pandas as pd
 
 from analysis.data.dataset import Dataset
 from analysis.data.schema import code_label
+from analysis.data.selection import DistrictSlices
 from analysis.evaluations import summarize_evaluations
 from analysis.growth import admission_flows, admissions_per_year
 from analysis.memo import memoize
@@ -68,13 +69,17 @@ def assess_targets(dataset: Dataset) -> pd.DataFrame:
             for s, e in zip(f["period_start_text"], f["period_end_text"], strict=True)
         ]
     )
-    summary = summarize_evaluations(dataset)
-    per_year = admissions_per_year(dataset)
-    attainments = compare_stated_attainment(dataset)
+    flows = DistrictSlices(flows)
+    summary = DistrictSlices(summarize_evaluations(dataset))
+    per_year = DistrictSlices(admissions_per_year(dataset))
+    attainments = DistrictSlices(compare_stated_attainment(dataset), "target_facts")
     rows = []
     for target in targets.itertuples():
-        result = _measure(target, dataset, flows, summary, per_year)
-        stated = attainments[attainments["target_facts"] == target.target_facts]
+        district = target.district_id
+        result = _measure(
+            target, dataset, flows.records(district), summary[district], per_year[district]
+        )
+        stated = attainments[target.target_facts]
         if not stated.empty:
             latest = stated.sort_values("period_end").iloc[-1]
             result["stated_attainment_percent"] = latest["stated_attainment_percent"]

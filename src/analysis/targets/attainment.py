@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.dataset import Dataset
-from analysis.data.selection import join_ids, select_facts, text_of
+from analysis.data.selection import DistrictSlices, join_ids, select_facts, text_of
 from analysis.growth import admission_flows
 from analysis.memo import memoize
 from analysis.period_readings import read_periods
@@ -120,7 +120,10 @@ def compare_stated_attainment(dataset: Dataset) -> pd.DataFrame:
         columns={"start": "reading_start", "end": "reading_end"}
     )
     facts = facts.drop(columns="period_kind", errors="ignore").join(readings, on="fact_id")
-    flows = admission_flows(dataset)
-    targets = _targets(dataset)
-    rows = [_attainment_row(fact, flows, targets) for fact in facts.itertuples()]
+    flows = DistrictSlices(admission_flows(dataset))
+    targets = DistrictSlices(_targets(dataset))
+    rows = [
+        _attainment_row(fact, flows[fact.district_id], targets[fact.district_id])
+        for fact in facts.itertuples()
+    ]
     return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)

@@ -23,16 +23,22 @@ from analysis.targets.status import (
 from analysis.text.phrases import Wording, joined
 
 
-def _chain(flows: pd.DataFrame, target) -> pd.DataFrame:
-    """Non-overlapping flows running on from the target's start (as read) without a gap."""
-    chain = []
+def _chain(flows: list[dict], target) -> pd.DataFrame:
+    """Non-overlapping flows running on from the target's start (as read) without a gap.
+
+    At each step the flow starting at the cursor that runs longest is taken (a stated flow
+    before a derived one of the same span; the first listed on a tie).
+    """
     cursor = target.reading_start
-    inside = flows[(flows["reading_start"] >= cursor) & (flows["reading_end"] <= target.end_high)]
+    inside = [
+        r for r in flows if r["reading_start"] >= cursor and r["reading_end"] <= target.end_high
+    ]
+    chain = []
     while True:
-        candidates = inside[inside["reading_start"] == cursor]
-        if candidates.empty:
+        candidates = [row for row in inside if row["reading_start"] == cursor]
+        if not candidates:
             break
-        best = candidates.sort_values(["reading_end", "derived"], ascending=[False, True]).iloc[0]
+        best = min(candidates, key=lambda row: (-row["reading_end"].value, row["derived"]))
         chain.append(best)
         cursor = best["reading_end"] + pd.Timedelta(days=1)
     return pd.DataFrame(chain)
@@ -77,8 +83,8 @@ def _undetermined_note(readings: dict) -> Wording:
     return Wording("undetermined", examples=tuple(examples.values()))
 
 
-def _count_target(target, flows: pd.DataFrame) -> dict:
-    """Measures a count target under every admissible reading of its period and of the
+def _count_target(target, flows: list[dict]) -> dict:
+    """Measures a count target from its district's admissions flows (records) under every admissible reading of its period and of the
     achievement's cut-off; a status only if all readings agree, else `undetermined`."""
     years = target.years
     per_year = target.basis == "per_year"
@@ -89,7 +95,7 @@ def _count_target(target, flows: pd.DataFrame) -> dict:
         "target_total": target.value * years if per_year else target.value,
         "period_reading": target.reading,
     }
-    chain = _chain(flows[flows["district_id"] == target.district_id], target)
+    chain = _chain(flows, target)
     if chain.empty:
         return result | {
             "status": NOT_MEASURABLE,
