@@ -40,6 +40,7 @@ from analysis.growth import admissions_per_year, compute_growth
 from analysis.memo import memoize
 from analysis.targets import assess_targets
 from analysis.text.periods import CONGRESS_DEFAULT, MIN_RANKED_YEARS, TERM_YEARS
+from analysis.text.phrases import Wording
 
 MIN_SHARE_IN_TERM = 2 / 3
 """A figure belongs to a term when at least this share of its days falls within it."""
@@ -84,6 +85,15 @@ EXPOSURES = {
 }
 """What each indicator's exposure counts."""
 
+EXPOSURES_VI = {
+    Indicator.ADMISSIONS: "đảng viên × năm",
+    Indicator.MEMBERSHIP_GROWTH: "đảng viên của số đầu × năm",
+    Indicator.RATED_EXCELLENT: "số tổ chức được đánh giá",
+    Indicator.RATED_GOOD_OR_ABOVE: "số tổ chức được đánh giá",
+    Indicator.ADMISSIONS_TARGET: "chỉ tiêu kết nạp tính đến thời điểm",
+}
+"""The exposures in Vietnamese."""
+
 DETAIL_COLUMNS = ["period", "term", "years", "reading", "approximate", "fact_ids"]
 LEFT_OUT_COLUMNS = ["district_id", "indicator", "period", "reason", "district_compared", "fact_ids"]  # fmt: skip
 
@@ -119,6 +129,14 @@ def _nothing() -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(columns=INPUT_COLUMNS + DETAIL_COLUMNS), pd.DataFrame(columns=left)
 
 
+def _reasons(*rules: tuple) -> np.ndarray:
+    """Per row, the phrase of the first rule (condition, phrase code) that holds, else ""."""
+    out = np.full(len(rules[0][0]), "", dtype=object)
+    for condition, code in reversed(rules):
+        out[np.asarray(condition, dtype=bool)] = Wording(code)
+    return out
+
+
 def _left(rows: pd.DataFrame, indicator: Indicator, reason) -> pd.DataFrame:
     out = rows.assign(indicator=indicator.value, reason=reason)
     return out[["district_id", "indicator", "period", "reason", "fact_ids"]]
@@ -131,13 +149,13 @@ def _by_term(rows: pd.DataFrame, indicator: Indicator, start: str, end: str):
     rows = rows.assign(term=[t for t, _ in terms], window=[t for t, _ in terms])
     share = pd.Series([s for _, s in terms], index=rows.index)
     spans = rows[rows["term"].isna()]
-    left = [_left(spans, indicator, [f"spans two terms (at most {s:.0%} in one)" for s in share[spans.index]])]  # fmt: skip
+    left = [_left(spans, indicator, [Wording("spans_two_terms", share=s) for s in share[spans.index]])]  # fmt: skip
     rows = rows[rows["term"].notna()].sort_values(["years", end], ascending=False)
     kept = rows.drop_duplicates(["district_id", "term"])
     shorter = rows.drop(kept.index)
     longer = kept.set_index(["district_id", "term"])["period"]
     reasons = [
-        f"a longer figure of the district in the term {t} is compared ({longer[(d, t)]})"
+        Wording("longer_compared", term=t, period=longer[(d, t)])
         for d, t in zip(shorter["district_id"], shorter["term"], strict=True)
     ]
     left.append(_left(shorter, indicator, reasons))
@@ -150,19 +168,18 @@ def _admissions(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         return _nothing()
     indicator = Indicator.ADMISSIONS
     not_ranked = flows[~flows["ranked"]]
-    reasons = np.where(
-        not_ranked["period_kind"] == "year_to_date",
-        "year to date: compared only with the same cut-off, not annualised",
-        np.where(
-            not_ranked["years_low"].fillna(0) < MIN_RANKED_YEARS,
-            "shorter than six months under some reading of its period",
-            "cut-off not stated",
-        ),
-    )
+    reasons = [
+        Wording("year_to_date_left")
+        if kind == "year_to_date"
+        else Wording("short_left" if low < MIN_RANKED_YEARS else "cutoff_not_stated")
+        for kind, low in zip(
+            not_ranked["period_kind"], not_ranked["years_low"].fillna(0), strict=True
+        )
+    ]
     no_base = flows[flows["ranked"] & flows["members"].isna()]
     left = [
         _left(not_ranked, indicator, reasons),
-        _left(no_base, indicator, "no membership figure dated at the period's start or within it"),
+        _left(no_base, indicator, [Wording("no_base_members")] * len(no_base)),
     ]
     rows = flows[flows["ranked"] & flows["members"].notna()]
     kept, spans = _by_term(rows, indicator, "reading_start", "reading_end")
@@ -172,9 +189,12 @@ def _admissions(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         numerator=kept["admissions"],
         exposure=kept["members"] * kept["years"],
         approximate=kept["qualifier"] != "",
-        reading=kept["period_reading"]
-        + "; members on "
-        + pd.to_datetime(kept["members_date"]).dt.strftime("%Y-%m-%d"),
+        reading=[
+            Wording("admissions_reading", reading=r, date=d)
+            for r, d in zip(
+                kept["period_reading"], pd.to_datetime(kept["members_date"]), strict=True
+            )
+        ],
     )
     return data, pd.concat([*left, spans])
 
@@ -193,8 +213,8 @@ def _growth(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     short = growth[growth["short_span"]]
     falls = growth[~growth["short_span"] & (growth["change"] < 0)]
     left = [
-        _left(short, indicator, "levels less than a year apart: growth is not annualised"),
-        _left(falls, indicator, "membership fell: a net fall is not a count of events"),
+        _left(short, indicator, [Wording("short_growth_left")] * len(short)),
+        _left(falls, indicator, [Wording("fall_left")] * len(falls)),
     ]
     rows = growth[~growth["short_span"] & (growth["change"] >= 0)]
     kept, spans = _by_term(rows, indicator, "start", "end_date")
@@ -203,7 +223,10 @@ def _growth(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         kind=Kind.RATE.value,
         numerator=kept["change"].round(),
         exposure=kept["start_value"] * kept["years"],
-        reading=kept["pair"] + " levels; net change ÷ (first level × years)",
+        reading=[
+            Wording("growth_reading", pair=Wording("pair_" + p.replace(" ", "_")))
+            for p in kept["pair"]
+        ],
     )
     return data, pd.concat([*left, spans])
 
@@ -223,14 +246,10 @@ def _ratings(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         return _nothing()
     rows["indicator"] = rows["category"].map(lambda c: RATING_INDICATORS[c].value)
     rows["period"] = rows["period"].astype(str)
-    reason = np.where(
-        rows["year"].isna(),
-        "not a single rating year",
-        np.where(
-            rows["count"].isna(),
-            "no count of organisations in the grade (a share without a count)",
-            np.where(rows["total"].isna(), "number of organisations rated not known", ""),
-        ),
+    reason = _reasons(
+        (rows["year"].isna(), "not_single_year"),
+        (rows["count"].isna(), "no_grade_count"),
+        (rows["total"].isna(), "rated_unknown"),
     )
     left = rows[reason != ""].assign(reason=reason[reason != ""])
     kept = rows[reason == ""]
@@ -242,7 +261,7 @@ def _ratings(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         exposure=kept["total"],
         years=1.0,
         approximate=kept["total_estimated"].astype(bool),
-        reading="rated: " + kept["total_basis"].astype(str),
+        reading=[Wording("rated_reading", basis=b) for b in kept["total_basis"]],
     )
     return data, left[["district_id", "indicator", "period", "reason", "fact_ids"]]
 
@@ -259,14 +278,9 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         + rows["achieved_facts"].fillna(""),
         elapsed_low=rows["share_elapsed_low"] * rows["target_years_low"],
     )
-    reason = np.where(
-        rows["achieved"].isna() | rows["target_total"].isna(),
-        "no admissions figure within the target's period",
-        np.where(
-            rows["elapsed_low"] < MIN_RANKED_YEARS,
-            "less than six months of the period under some reading",
-            "",
-        ),
+    reason = _reasons(
+        (rows["achieved"].isna() | rows["target_total"].isna(), "no_admissions_in_target"),
+        (rows["elapsed_low"] < MIN_RANKED_YEARS, "short_target_left"),
     )
     left = _left(rows[reason != ""], indicator, reason[reason != ""])
     kept = rows[reason == ""]
@@ -281,7 +295,7 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
         years=kept["target_years"] * share,
         approximate=False,
         reading=[
-            f"{s:.0%} of the period elapsed by {d:%Y-%m-%d}"
+            Wording("elapsed_by", share=s, date=d)
             for s, d in zip(share, kept["as_of"], strict=True)
         ],
     )

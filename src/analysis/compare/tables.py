@@ -29,6 +29,7 @@ from analysis.compare.ranks import DEFAULT_SEED
 from analysis.compare.shrinkage import shrink_estimates
 from analysis.data.dataset import Dataset
 from analysis.memo import memoize
+from analysis.text.phrases import Label, Wording
 
 MIN_DISTRICTS_FOR_FUNNEL = MIN_DISTRICTS_FOR_DISPERSION
 """A window with fewer districts has no limits or positions: the pooled target would be
@@ -147,11 +148,8 @@ def fit_or_refuse(
     if not windows:
         counts = inputs[inputs["indicator"] == indicator].groupby("window")["district_id"]
         largest = counts.nunique().max() if len(counts.size()) else 0
-        return None, (
-            f"No count model for {label(indicator)}: no window is shared by at least 10 "
-            f"districts with a comparable figure (the most in one window is {largest or 0}). "
-            "The funnel and the shrunk estimates compare them instead."
-        )
+        named = Label(label(indicator), label(indicator, "vi"))
+        return None, Wording("no_model", indicator=named, largest=int(largest or 0))
     effects = tuple(effects) + (("window",) if len(windows) > 1 else ())
     try:
         model = fit_count_model(inputs, indicator, windows=windows, effects=effects, family=family)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.text.phrases import Label
+
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -841,3 +843,13 @@ def categories_for(metric: str) -> tuple[str, ...]:
 def label(vocabulary: str, code: str) -> str:
     """Returns the Vietnamese label of a code, for display."""
     return VOCABULARIES[vocabulary].term(code).label_vi
+
+
+def code_label(vocabulary: str, code: str) -> Label:
+    """A code as a word of a sentence: the code in English, its label in Vietnamese (the code
+    itself when the vocabulary does not hold it)."""
+    try:
+        vi = VOCABULARIES[vocabulary].term(code).label_vi
+    except KeyError:
+        vi = str(code)
+    return Label(str(code), vi)

@@ -7,9 +7,11 @@ import math
 import pandas as pd
 
 from analysis.data.dataset import Dataset
+from analysis.data.schema import code_label
 from analysis.data.selection import join_ids
 from analysis.evaluations.distributions import KEYS, summarize_evaluations
 from analysis.memo import memoize
+from analysis.text.phrases import Wording
 from analysis.text.rounding import DIFFERS, rounding_tolerance, stated_decimals
 
 CHECK_COLUMNS = [
@@ -31,9 +33,13 @@ def _share_sum_findings(parts: pd.DataFrame) -> list[dict]:
         return []
     return [
         {
-            "check": "shares do not sum to 100",
-            "what": f"stated shares of {', '.join(shares['category'])} sum to "
-            f"{total_share:.4g} % (tolerance ±{tolerance:.2g})",
+            "check": Wording("shares_not_100"),
+            "what": Wording(
+                "shares_sum",
+                categories=tuple(code_label("category", c) for c in shares["category"]),
+                total=total_share,
+                tolerance=tolerance,
+            ),
             "stated": total_share,
             "computed": 100.0,
             "difference": total_share - 100,
@@ -46,10 +52,17 @@ def _share_findings(group: pd.DataFrame) -> list[dict]:
     """Stated shares that differ from count ÷ total beyond rounding."""
     return [
         {
-            "check": "share differs from count ÷ total",
-            "what": f"{row.category}: {row.count:g} of {row.total:g} is "
-            f"{row.share_computed:.{max(1, stated_decimals(row.share_stated))}f} %, "
-            f"stated {row.share_stated:g} % ({row.total_basis})",
+            "check": Wording("share_differs"),
+            "what": Wording(
+                "share_vs_count",
+                category=code_label("category", row.category),
+                count=row.count,
+                total=row.total,
+                computed=row.share_computed,
+                decimals=max(1, stated_decimals(row.share_stated)),
+                stated=row.share_stated,
+                basis=row.total_basis,
+            ),
             "stated": row.share_stated,
             "computed": row.share_computed,
             "difference": row.share_difference,
@@ -67,9 +80,10 @@ def _count_findings(group: pd.DataFrame, parts: pd.DataFrame) -> list[dict]:
         return []
     return [
         {
-            "check": "counts exceed the total",
-            "what": f"stated counts sum to {stated_counts:g}, more than the "
-            f"{total:g} rated ({group['total_basis'].iloc[0]})",
+            "check": Wording("counts_exceed"),
+            "what": Wording(
+                "counts_sum", counts=stated_counts, total=total, basis=group["total_basis"].iloc[0]
+            ),
             "stated": stated_counts,
             "computed": total,
             "difference": stated_counts - total,

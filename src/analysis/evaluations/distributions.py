@@ -17,6 +17,7 @@ from analysis.data.selection import join_ids, select_facts, text_of
 from analysis.growth import stock_series
 from analysis.memo import memoize
 from analysis.text.periods import period_label
+from analysis.text.phrases import Wording
 from analysis.text.rounding import compare_to_stated
 
 PRE2018_ONLY = {"clean_strong_exemplary", "clean_strong", "clean_strong_or_above"}
@@ -208,19 +209,19 @@ def _total_rated(key, cells: _Cells, basis: dict, counts: dict, stocks) -> tuple
     if not math.isnan(cells.stated("assessed", "count")):
         return (
             cells.stated("assessed", "count"),
-            "stated number assessed",
+            Wording("stated_assessed"),
             cells.ids("assessed"),
             False,
         )
     if all(b == "stated" for b in basis.values()):
-        return sum(counts.values()), "sum of the stated counts", [], False
+        return sum(counts.values()), Wording("sum_of_stated"), [], False
     stock = _stock_total(stocks, district, year, subject)
     if stock is None:
         return np.nan, "", [], False
-    what = "base organizations" if subject == "organization" else "party members"
+    what = "organizations_on" if subject == "organization" else "members_on"
     return (
         stock["value"],
-        f"{what} on {stock['date'].date()} (estimate of those rated)",
+        Wording(what, date=stock["date"]),
         [stock["fact_ids"]],
         True,
     )
@@ -235,12 +236,12 @@ def _fill_counts(cells: _Cells, partition, counts: dict, basis: dict, total: flo
         rest = total - sum(counts[c] for c in partition if basis[c])
         if rest >= 0:
             counts[missing[0]] = rest
-            basis[missing[0]] = "derived: total minus the other counts"
+            basis[missing[0]] = Wording("total_minus_others")
     for c in partition:
         share = cells.stated(c, "share_stated")
         if not basis[c] and not math.isnan(share):
             counts[c] = round(share / 100 * total)
-            basis[c] = "reconstructed from the stated share × the total (an estimate)"
+            basis[c] = Wording("from_share")
 
 
 def _category_count(category, parts, cells: _Cells, counts, basis, exact) -> tuple:
@@ -250,9 +251,9 @@ def _category_count(category, parts, cells: _Cells, counts, basis, exact) -> tup
     fact_ids = cells.ids(category)
     if parts and math.isnan(count) and all(basis[p] for p in parts):
         count = sum(counts[p] for p in parts)
-        count_basis = "derived: sum of its categories"
+        count_basis = Wording("sum_of_categories")
         if any(not exact[p] for p in parts):
-            count_basis = "reconstructed: sum of its categories"
+            count_basis = Wording("sum_of_estimates")
         fact_ids += [i for p in parts for i in cells.ids(p)]
     return count, count_basis, fact_ids
 

@@ -11,8 +11,10 @@ from analysis.data.dataset import Dataset
 from analysis.data.schema import (
     PRE2018_ORGANIZATION_CATEGORIES,
     RATING_CATEGORIES,
+    code_label,
 )
 from analysis.evaluations.distributions import KEYS, summarize_evaluations
+from analysis.text.phrases import Label, Wording, joined
 
 
 @dataclass
@@ -128,9 +130,13 @@ def test_homogeneity(
     table = table[table.sum(axis=1) > 0]
     if len(table) < 2 or len(table.columns) < 2:
         raise NotTestable(
-            f"{len(table)} district(s) with a complete {scheme} distribution of "
-            f"{subject} ratings{' (reconstructed counts allowed)' if use_reconstructed else ''}; "
-            "a test of homogeneity needs at least two, over at least two categories"
+            Wording(
+                "too_few_to_test",
+                n=len(table),
+                scheme=Label(scheme, scheme.replace("pre-", "trước ")),
+                subject=code_label("subject", subject),
+                allowed=Wording("with_reconstructed" if use_reconstructed else "nothing"),
+            )
         )
     statistic, p_value, dof, expected = chi2_contingency(table.to_numpy(), correction=False)
     expected = pd.DataFrame(expected, index=table.index, columns=table.columns)
@@ -140,7 +146,7 @@ def test_homogeneity(
     years = sorted({p for p in periods.values()})
     reading = _reading(p_value, alpha, met, reconstructed, years, len(table))
     return HomogeneityTest(
-        name="Pearson chi-square test of homogeneity (model-based)",
+        name=Wording("pearson_test"),
         subject=subject,
         statistic=float(statistic),
         dof=int(dof),
@@ -160,36 +166,18 @@ def _reading(
     p_value: float, alpha: float, met: bool, reconstructed: bool, periods: list, n: int
 ) -> str:
     if p_value < alpha:
-        verdict = (
-            f"The {n} districts' rating distributions differ more than chance alone would "
-            f"explain (p {'< 0.001' if p_value < 0.001 else f'= {p_value:.3f}'})."
-        )
+        p = Wording("p_below") if p_value < 0.001 else Wording("p_equals", p=p_value)
+        verdict = Wording("differ", n=n, p=p)
     else:
-        verdict = (
-            f"The data give no evidence that the {n} districts' distributions differ "
-            f"(p = {p_value:.3f}); this does not show that they are the same."
-        )
-    notes = [
-        "The ratings are a census of the districts' organisations or members, so their "
-        "differences are exact; this p-value is model-based: it asks whether the ratings "
-        "could be draws from one common distribution."
-    ]
+        verdict = Wording("no_evidence", n=n, p=p_value)
+    notes = [Wording("census_note")]
     if len(periods) > 1:
-        notes.append(
-            f"The distributions come from different periods ({', '.join(periods)}), so a "
-            "difference may reflect the year rather than the district."
-        )
+        notes.append(Wording("periods_differ", periods=", ".join(periods)))
     if not met:
-        notes.append(
-            "Some expected counts are small (Cochran's rule not met), so the p-value is "
-            "only approximate."
-        )
+        notes.append(Wording("cochran_not_met"))
     if reconstructed:
-        notes.append(
-            "Some counts were reconstructed from rounded shares and a membership "
-            "total, so they are estimates."
-        )
-    return " ".join([verdict, *notes])
+        notes.append(Wording("estimated_counts"))
+    return joined([verdict, *notes], ".")
 
 
 test_homogeneity.__test__ = False  # not a pytest test despite its name
@@ -223,17 +211,21 @@ def homogeneity_table(
                     result.as_row()
                     | {
                         "scheme": scheme,
-                        "counts": "reconstructed allowed" if reconstructed else "exact",
+                        "counts": Wording(
+                            "reconstructed_allowed" if reconstructed else "exact_counts"
+                        ),
                     }
                 )
             except NotTestable as exc:
                 rows.append(
                     {
-                        "test": "not testable",
+                        "test": Wording("not_testable"),
                         "subject": subject,
                         "scheme": scheme,
-                        "counts": "reconstructed allowed" if reconstructed else "exact",
-                        "reading": str(exc),
+                        "counts": Wording(
+                            "reconstructed_allowed" if reconstructed else "exact_counts"
+                        ),
+                        "reading": exc.args[0],
                     }
                 )
     columns = [

@@ -17,6 +17,7 @@ from analysis.text.periods import (
     period_label,
     read_period,
 )
+from analysis.text.phrases import Wording, joined
 
 KIND_PRECEDENCE = ("year_to_date", "term_to_date", "review", "term", "dates", "year")
 """When two sources state one flow over the same parsed dates but mean the period
@@ -220,12 +221,12 @@ PER_YEAR_COLUMNS = [
 def _method(flow, base_date) -> str:
     methods = [] if not flow.derived else [flow.method]
     if flow.years != 1:
-        methods.append(f"total ÷ {flow.years:.2f} years ({flow.reading})")
+        methods.append(Wording("total_over_years", years=flow.years, reading=flow.reading))
     if not flow.cutoff_known:
-        methods.append("cut-off not stated")
+        methods.append(Wording("cutoff_not_stated"))
     if base_date is not None:
-        methods.append(f"per 100 members on {base_date.date()}")
-    return "; ".join(methods) or "stated"
+        methods.append(Wording("per_100_on", date=base_date))
+    return joined(methods) if methods else "stated"
 
 
 @memoize

@@ -10,6 +10,7 @@ from analysis.data.selection import count_ids, label_districts
 from analysis.growth.admissions import admissions_per_year
 from analysis.growth.stocks import compute_growth, stock_series
 from analysis.memo import memoize
+from analysis.text.phrases import Wording
 
 
 def _latest(series: pd.DataFrame, metric: str) -> pd.DataFrame:
@@ -118,19 +119,9 @@ def fit_admissions_vs_members(comparison: pd.DataFrame) -> dict | None:
     model = sm.OLS(np.log(rows["admissions_per_year"].to_numpy(dtype=float)), x).fit()
     low, high = model.conf_int(0.05)[1]
     slope = float(model.params[1])
-    reading = (
-        f"Across {len(rows)} districts, admissions per year grow with membership to the power "
-        f"{slope:.2f} (95 % interval {low:.2f} to {high:.2f}); "
-        + (
-            "larger districts admit proportionally as many."
-            if low <= 1 <= high
-            else (
-                "larger districts admit proportionally fewer."
-                if high < 1
-                else "larger districts admit proportionally more."
-            )
-        )
-        + " Figures come from different years; this describes the collection, not a cause."
+    verdict = "as_many" if low <= 1 <= high else ("fewer" if high < 1 else "more")
+    reading = Wording(
+        "fit_reading", n=len(rows), slope=slope, low=low, high=high, verdict=Wording(verdict)
     )
     return {
         "slope": slope,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from analysis.data.dataset import Dataset
@@ -15,6 +14,7 @@ from analysis.text.periods import (
     moment_of,
     years_between_series,
 )
+from analysis.text.phrases import Wording
 
 START_SLACK_DAYS = 31
 """How long (days) before a period's earliest admissible start a membership stock may be
@@ -75,9 +75,12 @@ def stock_series(dataset: Dataset, metrics: tuple[str, ...] = STOCK_METRICS) -> 
                 "value": current["value"] - change.value,
                 "qualifier": current["qualifier"],
                 "derived": True,
-                "method": (
-                    f"{current['value']:g} on {key[2].date()} minus the stated change "
-                    f"{change.value:+g} since {change.period_start_text}"
+                "method": Wording(
+                    "level_minus_change",
+                    value=current["value"],
+                    date=key[2],
+                    change=change.value,
+                    since=change.period_start_text,
                 ),
                 "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
             }
@@ -159,11 +162,10 @@ def _growth_of_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
             "approximate": (pairs["qualifier"] != "") | (pairs["qualifier_end"] != ""),
             "short_span": years < 1,
             "derived": True,
-            "method": np.where(
-                either_derived,
-                "compound annual growth between the two levels (a level is itself derived)",
-                "compound annual growth between the two levels",
-            ),
+            "method": [
+                Wording("growth_of_derived" if derived else "growth_between")
+                for derived in either_derived
+            ],
             "fact_ids": [
                 join_ids(p) for p in zip(pairs["fact_ids"], pairs["fact_ids_end"], strict=True)
             ],

@@ -21,6 +21,7 @@ from analysis.present.comparison_words import ADJUSTMENTS_VI, EXPOSURES_VI, WORD
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
 from analysis.present.tables import show_note, show_table
+from analysis.text.phrases import Label, Wording
 
 LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
 POSITION_SHOWN = [
@@ -120,7 +121,7 @@ def show_count_model(model, reading: str, lang: str = "en") -> None:
     """Displays the count model's reading, rate ratios, cells and dispersion tests, or the
     refusal sentence when there is no model."""
     w = WORDS[lang]
-    display(show_note(reading))
+    display(show_note(reading.say(lang) if isinstance(reading, Wording | Label) else reading))
     if model is None:
         return
     display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"]))

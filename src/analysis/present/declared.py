@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.data.outputs import COLUMNS, Kind, output_table
 from analysis.present.formats import format_value
+from analysis.text.phrases import say
 
 NUMERIC = {Kind.COUNT, Kind.AVERAGE, Kind.PERCENT, Kind.FRACTION, Kind.RATE, Kind.YEARS,
            Kind.NUMBER, Kind.RANK, Kind.PROBABILITY, Kind.YEAR}  # fmt: skip
@@ -91,7 +92,7 @@ def _body_rows(shown: pd.DataFrame, columns, lang, cite, anchor, derived) -> lis
     return rows
 
 
-def _table_notes(frame: pd.DataFrame, words: dict, max_rows, derived) -> list[str]:
+def _table_notes(frame: pd.DataFrame, words: dict, max_rows, derived, lang: str) -> list[str]:
     """Notes under a table: rows left out, what italics mean, and the methods used."""
     notes = []
     if max_rows is not None and len(frame) > max_rows:
@@ -99,7 +100,8 @@ def _table_notes(frame: pd.DataFrame, words: dict, max_rows, derived) -> list[st
     if derived is not None and derived.any():
         notes.append(words["derived"])
     if "method" in frame.columns:
-        methods = [m for m in dict.fromkeys(frame["method"].astype(str)) if m and m != "stated"]
+        said = [str(say(m, lang)) for m in frame["method"].dropna() if m and m != "stated"]
+        methods = list(dict.fromkeys(said))
         if methods:
             notes.append(f"{words['method']}: " + "; ".join(methods[:4]) + ".")
     return notes
@@ -144,7 +146,7 @@ def render_table(
         *_body_rows(shown, columns, lang, cite, anchor, derived),
         "</tbody></table></div>",
     ]
-    notes = _table_notes(frame, words, max_rows, derived)
+    notes = _table_notes(frame, words, max_rows, derived, lang)
     if notes:
         parts.append('<p class="vn-foot">' + html.escape(" ".join(notes)) + "</p>")
     return "".join(parts)

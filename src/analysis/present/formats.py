@@ -15,6 +15,8 @@ import pandas as pd
 
 from analysis.data.labels import label_codes, term_label
 from analysis.data.outputs import Column, Kind
+from analysis.targets.status import STATUS_VI
+from analysis.text.phrases import Label, Wording, write_number
 
 LANGUAGES = ("vi", "en")
 DECIMALS = {
@@ -37,8 +39,7 @@ _WORDS = {
 
 
 VALUES_VI = {
-    "met": "đạt", "on track": "đúng tiến độ", "behind": "chậm tiến độ", "not met": "không đạt",
-    "not yet measurable": "chưa đo được", "library": "kiểm tra tự động", "reader's note": "ghi chú người đọc",
+    **STATUS_VI, "library": "kiểm tra tự động", "reader's note": "ghi chú người đọc",
     "consistent": "khớp", "consistent if rounded twice": "khớp nếu làm tròn hai lần",
     "differs beyond rounding": "lệch quá sai số làm tròn", "stated": "công bố",
     "noted by the reader": "người đọc ghi chú", "exact": "chính xác", "reconstructed allowed": "có dùng số ước tính",
@@ -86,12 +87,7 @@ def is_missing(value: object) -> bool:
 
 def format_number(value: float, decimals: int, lang: str) -> str:
     """A number with thousands separators and fixed decimals, never in scientific notation."""
-    text = f"{float(value):,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
-    if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    return write_number(value, decimals, lang)
 
 
 def format_probability(value: float, lang: str) -> str:
@@ -193,6 +189,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_period(value, lang)
     if kind == Kind.CODE:
         return format_code(value, column.vocabulary, lang)
+    if isinstance(value, Wording | Label):  # English sentences keep codes: show their labels
+        return value.say(lang) if lang == "vi" else label_codes(value.say(lang), "en")
     if isinstance(value, str):  # free text the analyses write in English: codes in English
         return VALUES_VI[value] if lang == "vi" and value in VALUES_VI else label_codes(value, "en")
     return str(value)

@@ -20,6 +20,7 @@ from analysis.present.overview import Overview
 from analysis.present.summary import key_cards, key_sentences
 from analysis.present.tables import facts_with_sources, register_code
 from analysis.present.wording import phrase, section
+from analysis.text.phrases import say
 
 STYLE = """<style>
 .vn-scroll{overflow-x:auto;max-width:100%}
@@ -158,7 +159,9 @@ class Page:
         return f'<div class="vn-banner {kind}">{html.escape(text)}</div>'
 
     def note(self, text: str) -> None:
-        """Displays a highlighted note (escaped); nothing for empty text."""
+        """Displays a highlighted note (escaped), a phrase of the analyses in the page's
+        language; nothing for empty text."""
+        text = say(text, self.lang)
         if text:
             _display(f'<div class="vn-banner vn-note">{html.escape(text)}</div>')
 

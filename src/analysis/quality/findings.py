@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.text.phrases import Wording
+
 RATE_TOLERANCE = 0.10
 
 
@@ -34,7 +36,7 @@ article calls it the last 10 years", "implies a 2020 plan of about 60", "80 of 8
 94.12") are not findings: periods and truncation are now read as the sources mean them."""
 
 
-def _finding(district, check, what, stated=None, computed=None, fact_ids="", found_by="library"):
+def _finding(district, check, what, stated=None, computed=None, fact_ids="", found_by=None):
     difference = None if stated is None or computed is None else stated - computed
     return {
         "district_id": district,
@@ -44,5 +46,5 @@ def _finding(district, check, what, stated=None, computed=None, fact_ids="", fou
         "computed": computed,
         "difference": difference,
         "fact_ids": fact_ids,
-        "found_by": found_by,
+        "found_by": Wording("library") if found_by is None else found_by,
     }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.dataset import Dataset
+from analysis.data.schema import code_label
 from analysis.data.selection import DistrictSlices, join_ids, select_facts
 from analysis.growth import admission_flows, admissions_per_year, stock_series
 from analysis.quality.findings import RATE_TOLERANCE, RISE_FACTOR, RISE_MARGIN, _finding
 from analysis.text.periods import period_label
+from analysis.text.phrases import Wording
 from analysis.text.rounding import DIFFERS, compare_to_stated
 
 
@@ -30,11 +32,18 @@ def _change_findings(dataset: Dataset) -> list[dict]:
             findings.append(
                 _finding(
                     change.district_id,
-                    "change disagrees with the stocks",
-                    f"{metric}: stated change {change.value:+g} since {change.period_start_text}, "
-                    f"but the stocks give {computed:+g} ({baseline.iloc[-1]['value']:g} on "
-                    f"{baseline.iloc[-1]['date'].date()}, {current.iloc[0]['value']:g} on "
-                    f"{change.period_end.date()})",
+                    Wording("change_vs_stocks"),
+                    Wording(
+                        "change_stocks",
+                        metric=code_label("metric", metric),
+                        change=change.value,
+                        since=change.period_start_text,
+                        computed=computed,
+                        before=baseline.iloc[-1]["value"],
+                        before_date=baseline.iloc[-1]["date"],
+                        after=current.iloc[0]["value"],
+                        after_date=change.period_end,
+                    ),
                     change.value,
                     computed,
                     join_ids(
@@ -60,9 +69,14 @@ def _flow_membership_findings(flows: pd.DataFrame, members: pd.DataFrame) -> lis
                 findings.append(
                     _finding(
                         flow.district_id,
-                        "admissions exceed membership",
-                        f"{flow.value:g} admitted {period_label(flow.period_start_text, flow.period_end_text)} "
-                        f"but {level.value:g} members on {level.date.date()}",
+                        Wording("admissions_exceed"),
+                        Wording(
+                            "admitted_vs_members",
+                            admitted=flow.value,
+                            period=period_label(flow.period_start_text, flow.period_end_text),
+                            members=level.value,
+                            date=level.date,
+                        ),
                         flow.value,
                         level.value,
                         join_ids([flow.fact_ids, level.fact_ids]),
@@ -89,9 +103,15 @@ def _group_share_findings(group, groups: DistrictSlices, total, label: str) -> l
     return [
         _finding(
             group.district_id,
-            "group share differs from count ÷ total",
-            f"{label}: {count.iloc[0]['value']:g} of {total['value']:g} is "
-            f"{computed:.2f} %, stated {group.value:g} %",
+            Wording("group_share_differs"),
+            Wording(
+                "group_share",
+                label=label,
+                count=count.iloc[0]["value"],
+                total=total["value"],
+                computed=computed,
+                stated=group.value,
+            ),
             group.value,
             computed,
             join_ids([group.fact_id, count.iloc[0]["fact_id"], total["fact_ids"]]),
@@ -114,13 +134,17 @@ def _group_findings(dataset: Dataset, flows: pd.DataFrame) -> list[dict]:
         if total.empty:
             continue
         total = total.iloc[0]
-        label = f"{group.category} among admissions {period_label(group.period_start_text, group.period_end_text)}"
+        label = Wording(
+            "group_among",
+            category=code_label("category", group.category),
+            period=period_label(group.period_start_text, group.period_end_text),
+        )
         if group.unit == "count" and group.value > total["value"]:
             findings.append(
                 _finding(
                     group.district_id,
-                    "group larger than all admitted",
-                    f"{label}: {group.value:g}, more than the {total['value']:g} admitted",
+                    Wording("group_larger"),
+                    Wording("group_more", label=label, value=group.value, total=total["value"]),
                     group.value,
                     total["value"],
                     join_ids([group.fact_id, total["fact_ids"]]),
@@ -158,10 +182,15 @@ def _component_findings(dataset: Dataset) -> list[dict]:
             findings.append(
                 _finding(
                     district,
-                    "parts differ from base organizations",
-                    f"on {date.date()}: {row['base_party_committees']:g} committees + "
-                    f"{row['base_party_cells']:g} cells = {parts:g}, stated "
-                    f"{row['base_organizations']:g} base organizations",
+                    Wording("parts_differ"),
+                    Wording(
+                        "parts_sum",
+                        date=date,
+                        committees=row["base_party_committees"],
+                        cells=row["base_party_cells"],
+                        parts=parts,
+                        stated=row["base_organizations"],
+                    ),
                     row["base_organizations"],
                     parts,
                     ids[(district, date)],
@@ -217,10 +246,17 @@ def _membership_findings(dataset: Dataset) -> list[dict]:
                 findings.append(
                     _finding(
                         district,
-                        "membership rise beyond admissions",
-                        f"members {before.value:g} on {before.date.date()} → {after.value:g} on "
-                        f"{after.date.date()} ({rise:+g} in {days} days), but {admitted:g} "
-                        "admitted over the same dates (the two figures may be counted differently)",
+                        Wording("rise_beyond"),
+                        Wording(
+                            "rise_admitted",
+                            before=before.value,
+                            before_date=before.date,
+                            after=after.value,
+                            after_date=after.date,
+                            rise=rise,
+                            days=days,
+                            admitted=admitted,
+                        ),
                         rise,
                         admitted,
                         join_ids([before.fact_ids, after.fact_ids, ids]),
@@ -249,10 +285,15 @@ def _rate_findings(dataset: Dataset) -> list[dict]:
             findings.append(
                 _finding(
                     rate.district_id,
-                    "stated admission rate differs from admissions per 100 members",
-                    f"{period_label(rate.period_start_text, rate.period_end_text)}: stated "
-                    f"{qualifier}{rate.value:g} %, computed {computed:.2f} per 100 members on "
-                    f"{same.iloc[0]['members_date'].date()} (the source may use another date)",
+                    Wording("rate_differs"),
+                    Wording(
+                        "rate_vs",
+                        period=period_label(rate.period_start_text, rate.period_end_text),
+                        qualifier=qualifier,
+                        stated=rate.value,
+                        computed=computed,
+                        date=same.iloc[0]["members_date"],
+                    ),
                     rate.value,
                     computed,
                     join_ids([rate.fact_id, same.iloc[0]["fact_ids"]]),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from analysis.data.dataset import Dataset
+from analysis.data.schema import code_label
 from analysis.data.selection import join_ids, select_facts, text_of
 from analysis.evaluations import check_evaluations, check_excellent_cap, summarize_evaluations
 from analysis.period_readings import read_periods
 from analysis.quality.findings import _finding
 from analysis.targets import compare_stated_attainment
 from analysis.text.periods import period_label
+from analysis.text.phrases import Wording
 from analysis.text.rounding import DIFFERS
 
 
@@ -16,8 +18,13 @@ def _evaluation_findings(dataset: Dataset) -> list[dict]:
     return [
         _finding(
             row.district_id,
-            f"evaluation: {row.check}",
-            f"{row.subject} ratings {row.period}: {row.what}",
+            Wording("evaluation_check", check=row.check),
+            Wording(
+                "ratings_in",
+                subject=code_label("subject", row.subject),
+                period=row.period,
+                what=row.what,
+            ),
             row.stated,
             row.computed,
             row.fact_ids,
@@ -32,11 +39,16 @@ def _cap_findings(dataset: Dataset) -> list[dict]:
     return [
         _finding(
             row.district_id,
-            "excellent above 20 % of good",
-            f"{row.subject} ratings {row.period}: excellent {row.excellent:g} is "
-            f"{row.ratio_percent:.1f} % of good {row.good:g} and "
-            f"{row.ratio_of_good_or_above_percent:.1f} % of good or above (the rule allows at "
-            "most 20 %)",
+            Wording("excellent_cap"),
+            Wording(
+                "excellent_ratio",
+                subject=code_label("subject", row.subject),
+                period=row.period,
+                excellent=row.excellent,
+                ratio=row.ratio_percent,
+                good=row.good,
+                ratio_above=row.ratio_of_good_or_above_percent,
+            ),
             row.ratio_percent,
             20.0,
             row.fact_ids,
@@ -50,10 +62,17 @@ def _attainment_findings(dataset: Dataset) -> list[dict]:
     return [
         _finding(
             row.district_id,
-            "attainment differs from admissions ÷ target",
-            f"admissions {row.period}: {row.achieved:g} against {row.target:g} "
-            f"({row.target_meaning}) is {row.computed_attainment_percent:.2f} %, stated "
-            f"{row.qualifier}{row.stated_attainment_percent:g} %",
+            Wording("attainment_differs"),
+            Wording(
+                "attainment_vs",
+                period=row.period,
+                achieved=row.achieved,
+                target=row.target,
+                meaning=row.target_meaning,
+                computed=row.computed_attainment_percent,
+                qualifier=row.qualifier,
+                stated=row.stated_attainment_percent,
+            ),
             row.stated_attainment_percent,
             row.computed_attainment_percent,
             join_ids([row.fact_ids, row.target_facts]),
@@ -87,11 +106,19 @@ def _target_findings(dataset: Dataset) -> list[dict]:
             findings.append(
                 _finding(
                     per_year.district_id,
-                    "per-year target × years differs from the total target",
-                    f"{per_year.metric} {period_label(per_year.period_start_text, per_year.period_end_text)}: "
-                    f"{per_year.value:g} a year over {per_year.years_low:.2f}–"
-                    f"{per_year.years_high:.2f} years ({per_year.reading}) is {low:.0f}–"
-                    f"{high:.0f}, but the stated total is {total.value:g}",
+                    Wording("per_year_vs_total"),
+                    Wording(
+                        "per_year_total",
+                        metric=code_label("metric", per_year.metric),
+                        period=period_label(per_year.period_start_text, per_year.period_end_text),
+                        value=per_year.value,
+                        low_years=per_year.years_low,
+                        high_years=per_year.years_high,
+                        reading=per_year.reading,
+                        low=low,
+                        high=high,
+                        total=total.value,
+                    ),
                     total.value,
                     per_year.value * per_year.years,
                     join_ids([per_year.fact_id, total.fact_id]),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.dataset import Dataset
+from analysis.data.schema import code_label
 from analysis.data.selection import join_ids, text_of
 from analysis.quality.findings import READER_PHRASES, _finding
 from analysis.text.periods import period_label
+from analysis.text.phrases import Label, Wording
 from analysis.text.rounding import DIFFERS, compare_to_stated
 
 
@@ -36,21 +38,36 @@ def _duplicate_findings(dataset: Dataset) -> list[dict]:
         if group["value"].nunique() > 1 and group["source_id"].nunique() > 1:
             if _qualifiers_agree(group):
                 continue
-            values = ", ".join(
-                f"{v:g} ({i})" for v, i in zip(group["value"], group["fact_id"], strict=True)
+            values = tuple(
+                Wording("value_of_fact", value=v, fact=i)
+                for v, i in zip(group["value"], group["fact_id"], strict=True)
             )
-            label = " ".join(p for p in (key[1], key[2], key[3], key[4]) if p)
+            label = _figure_label(key)
             findings.append(
                 _finding(
                     key[0],
-                    "the same figure stated with different values",
-                    f"{label} {period_label(group.iloc[0]['period_start_text'], group.iloc[0]['period_end_text'])}: {values}",
+                    Wording("same_figure"),
+                    Wording(
+                        "figure_values",
+                        label=label,
+                        period=period_label(
+                            group.iloc[0]["period_start_text"], group.iloc[0]["period_end_text"]
+                        ),
+                        values=values,
+                    ),
                     float(group["value"].max()),
                     float(group["value"].min()),
                     join_ids(group["fact_id"]),
                 )
             )
     return findings
+
+
+def _figure_label(key: tuple) -> Label:
+    """What a group of facts counts (metric, subject, category, kind), in either language."""
+    names = ("metric", "subject", "category", "kind")
+    labels = [code_label(n, p) for n, p in zip(names, key[1:5], strict=True) if p]
+    return Label(" ".join(labels), " ".join(label.vi for label in labels))
 
 
 def _qualifiers_agree(group: pd.DataFrame) -> bool:
@@ -73,10 +90,15 @@ def _reader_findings(dataset: Dataset) -> list[dict]:
     return [
         _finding(
             fact.district_id,
-            "noted by the reader",
-            f"{fact.metric} {fact.value:g}: {fact.note}",
+            Wording("noted_by_reader"),
+            Wording(
+                "reader_note",
+                metric=code_label("metric", fact.metric),
+                value=fact.value,
+                note=fact.note,
+            ),
             fact_ids=fact.fact_id,
-            found_by="reader's note",
+            found_by=Wording("readers_note"),
         )
         for fact in facts.itertuples()
     ]

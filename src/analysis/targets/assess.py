@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.dataset import Dataset
+from analysis.data.schema import code_label
 from analysis.data.selection import DistrictSlices
 from analysis.evaluations import summarize_evaluations
 from analysis.growth import admission_flows, admissions_per_year
@@ -13,6 +14,7 @@ from analysis.targets.attainment import compare_stated_attainment
 from analysis.targets.measures import _count_target, _evaluation_levels, _level_target, _rate_levels
 from analysis.targets.status import DAY, NOT_MEASURABLE, UNDETERMINED, _targets
 from analysis.text.periods import period_label
+from analysis.text.phrases import Wording
 
 ASSESSMENT_COLUMNS = [
     "district_id", "metric", "subject", "category", "comparator", "target", "unit", "basis",
@@ -30,8 +32,7 @@ def _measure(target, dataset: Dataset, flows, summary, per_year) -> dict:
     if not target.basis and target.years_high > 1 + DAY:
         return {
             "status": UNDETERMINED,
-            "status_reason": "basis unknown: a multi-year target may be a total, a yearly "
-            "average or a level to hold every year",
+            "status_reason": Wording("basis_unknown"),
         }
     if target.metric == "admissions" and target.unit == "count":
         return _count_target(target, flows)
@@ -41,7 +42,7 @@ def _measure(target, dataset: Dataset, flows, summary, per_year) -> dict:
         return _level_target(target, _rate_levels(dataset, per_year, target.district_id))
     return {
         "status": NOT_MEASURABLE,
-        "status_reason": f"no rule to measure a {target.metric} target",
+        "status_reason": Wording("no_rule", metric=code_label("metric", target.metric)),
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from analysis.data.dataset import Dataset
@@ -19,7 +18,9 @@ from analysis.targets.status import (
     UNDETERMINED,
     _meets,
     _status,
+    status_label,
 )
+from analysis.text.phrases import Wording, joined
 
 
 def _chain(flows: list[dict], target) -> pd.DataFrame:
@@ -59,27 +60,27 @@ def _count_attainment(target, achieved, elapsed, as_of, per_year: bool) -> tuple
     total = target.value * years if per_year else target.value
     if per_year:
         attainment = achieved / elapsed / target.value * 100 if target.value else math.nan
-        reason = (
-            f"{achieved:g} in {elapsed:.2f} years = {achieved / elapsed:.1f} a year against "
-            f"{target.value:g} a year ({attainment:.1f} %) by {as_of.date()}"
-        )
+        reason = Wording(
+            "count_per_year", achieved=achieved, elapsed=elapsed, rate=achieved / elapsed,
+            target=target.value, attainment=attainment, as_of=as_of,
+        )  # fmt: skip
         return attainment, 100.0, attainment, reason
     attainment = achieved / total * 100 if total else math.nan
     expected = min(1.0, elapsed / years) * 100
     projected = achieved / elapsed * years / total * 100 if total else math.nan
-    reason = (
-        f"{achieved:g} of {total:g} ({attainment:.1f} %) by {as_of.date()}, "
-        f"{expected:.0f} % of the period elapsed ({target.reading})"
-    )
+    reason = Wording(
+        "count_total", achieved=achieved, total=total, attainment=attainment, as_of=as_of,
+        expected=expected, reading=target.reading,
+    )  # fmt: skip
     return attainment, expected, projected, reason
 
 
-def _undetermined_note(readings: dict) -> str:
+def _undetermined_note(readings: dict) -> Wording:
     """One example reading for each status the readings disagree on."""
     examples = {}
     for (t, e), one in readings.items():
-        examples.setdefault(one, f"{one} if {e:.2f} of {t:.2f} years have elapsed")
-    return "; undetermined: " + ", ".join(examples.values())
+        examples.setdefault(one, Wording("status_if", status=status_label(one), elapsed=e, years=t))
+    return Wording("undetermined", examples=tuple(examples.values()))
 
 
 def _count_target(target, flows: list[dict]) -> dict:
@@ -98,8 +99,7 @@ def _count_target(target, flows: list[dict]) -> dict:
     if chain.empty:
         return result | {
             "status": NOT_MEASURABLE,
-            "status_reason": "no admissions figure running from the target's start "
-            f"({target.reading})",
+            "status_reason": Wording("no_admissions_from_start", reading=target.reading),
         }
     achieved = chain["value"].sum()
     as_of = chain["reading_end"].max()
@@ -112,16 +112,17 @@ def _count_target(target, flows: list[dict]) -> dict:
     attainment, expected, projected, reason = _count_attainment(
         target, achieved, elapsed, as_of, per_year
     )
+    reasons = [reason]
     if status is UNDETERMINED:
-        reason += _undetermined_note(readings)
+        reasons.append(_undetermined_note(readings))
     if not chain["cutoff_known"].all():
-        reason += "; the latest figure's cut-off is not stated (it may be any day of the year)"
+        reasons.append(Wording("cutoff_unknown"))
     return result | {
         "achieved": achieved,
         "as_of": as_of,
-        "achieved_method": "sum of admissions flows from the target's start"
+        "achieved_method": Wording("sum_of_flows")
         if len(chain) > 1
-        else f"admissions {chain.iloc[0]['period_label']}",
+        else Wording("admissions_in", period=chain.iloc[0]["period_label"]),
         "achieved_facts": join_ids(chain["fact_ids"]),
         "achieved_derived": bool(chain["derived"].any()),
         "attainment_percent": attainment,
@@ -132,7 +133,7 @@ def _count_target(target, flows: list[dict]) -> dict:
         "projected_total": achieved / elapsed * years if elapsed else math.nan,
         "projected_attainment_percent": projected,
         "status": status,
-        "status_reason": reason,
+        "status_reason": joined(reasons) if len(reasons) > 1 else reason,
     }
 
 
@@ -142,7 +143,7 @@ def _level_target(target, levels: pd.DataFrame) -> dict:
     if measured.empty:
         return {
             "status": NOT_MEASURABLE,
-            "status_reason": "no figure for a year of the target's period",
+            "status_reason": Wording("no_level_in_period"),
         }
     misses = measured[~measured["value"].map(lambda v: _meets(v, target.comparator, target.value))]
     latest = measured.iloc[-1]
@@ -152,9 +153,14 @@ def _level_target(target, levels: pd.DataFrame) -> dict:
         status = MET if all_years else ON_TRACK
     else:
         status = NOT_MET if over else BEHIND
-    years = ", ".join(
-        f"{int(y)}: {v:.3g}" for y, v in zip(measured["year"], measured["value"], strict=True)
+    levels = tuple(
+        Wording("year_value", year=str(int(y)), value=v)
+        for y, v in zip(measured["year"], measured["value"], strict=True)
     )
+    reason = Wording("measured_levels", levels=levels)
+    if len(misses):
+        missed = ", ".join(str(int(y)) for y in misses["year"])
+        reason = joined([reason, Wording("misses_in", years=missed)])
     attainment = (
         latest["value"] / target.value * 100
         if target.value and target.comparator != "<="
@@ -168,8 +174,7 @@ def _level_target(target, levels: pd.DataFrame) -> dict:
         "achieved_derived": bool(measured["derived"].any()),
         "attainment_percent": attainment,
         "status": status,
-        "status_reason": f"measured {years}"
-        + (f"; misses in {', '.join(str(int(y)) for y in misses['year'])}" if len(misses) else ""),
+        "status_reason": reason,
     }
 
 
@@ -185,7 +190,10 @@ def _evaluation_levels(summary: pd.DataFrame, target) -> pd.DataFrame:
         {
             "year": rows["year"].astype(int),
             "value": rows["share"],
-            "method": np.where(rows["share_computed"].notna(), "share from counts", "stated share"),
+            "method": [
+                Wording("share_from_counts" if computed else "stated_share")
+                for computed in rows["share_computed"].notna()
+            ],
             "derived": rows["share_computed"].notna(),
             "fact_ids": rows["fact_ids"],
         }
@@ -200,7 +208,7 @@ def _rate_levels(dataset: Dataset, per_year: pd.DataFrame, district: str) -> pd.
         {
             "year": stated["period_end"].dt.year,
             "value": stated["value"],
-            "method": "stated admission rate",
+            "method": Wording("stated_rate"),
             "derived": False,
             "fact_ids": stated["fact_id"],
         }
@@ -214,7 +222,7 @@ def _rate_levels(dataset: Dataset, per_year: pd.DataFrame, district: str) -> pd.
         {
             "year": computed["period_start"].dt.year,
             "value": computed["per_100_members"],
-            "method": "admissions per 100 members (derived)",
+            "method": Wording("derived_rate"),
             "derived": True,
             "fact_ids": computed["fact_ids"],
         }

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.data.dataset import Dataset
 from analysis.data.selection import join_ids, select_facts, text_of
 from analysis.period_readings import read_periods
+from analysis.text.phrases import Label
 
 
 class TargetStatus(StrEnum):
@@ -23,6 +24,18 @@ class TargetStatus(StrEnum):
 
 
 MET, ON_TRACK, BEHIND, NOT_MET, NOT_MEASURABLE, UNDETERMINED = TargetStatus
+
+
+STATUS_VI = {
+    MET: "đạt", ON_TRACK: "đúng tiến độ", BEHIND: "chậm tiến độ", NOT_MET: "không đạt",
+    NOT_MEASURABLE: "chưa đo được", UNDETERMINED: "chưa xác định",
+}  # fmt: skip
+"""The statuses in Vietnamese."""
+
+
+def status_label(status: TargetStatus) -> Label:
+    """A status as a word of a sentence, said in the reader's language."""
+    return Label(str(status), STATUS_VI[TargetStatus(status)])
 
 
 TARGET_KEYS = [

@@ -25,6 +25,8 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from analysis.text.phrases import Wording
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.](\d{4})$")
@@ -261,12 +263,12 @@ def _congress(year: int, congresses: tuple[date, ...]) -> tuple[date, date, date
     """The congress of a term's first year: (point, earliest, latest, reading)."""
     for day in congresses:
         if day.year == year:
-            return day, day, day, f"congress of {day.isoformat()}"
+            return day, day, day, Wording("congress_known", day=day)
     return (
         _on(year, CONGRESS_DEFAULT),
         _on(year, CONGRESS_EARLIEST),
         _on(year, CONGRESS_LATEST),
-        f"congress on 1 July {year} (date not in the data; April–August admissible)",
+        Wording("congress_default", year=str(year)),
     )
 
 
@@ -308,7 +310,7 @@ def read_period(
     start, end = parse_partial_date(start_text), parse_partial_date(end_text)
     first, last = start.first_day, end.last_day
     if kind is PeriodKind.YEAR:
-        return _make(kind, first, last, (first, first), (last, last), "calendar year")
+        return _make(kind, first, last, (first, first), (last, last), Wording("calendar_year"))
     if kind is PeriodKind.YEAR_TO_DATE:
         return _year_to_date(start, end, published)
     if kind is PeriodKind.TERM:
@@ -317,17 +319,17 @@ def read_period(
         day = timedelta(days=1)
         return _make(
             kind, point, nxt - day, (early, late), (nxt_early - day, nxt_late - day),
-            f"term from the {reading} to the next congress",
+            Wording("term_reading", congress=reading),
         )  # fmt: skip
     if kind is PeriodKind.TERM_TO_DATE:
         point, early, late, reading = _congress(start.year, congresses)
         return _make(
             kind, point, last, (early, late), (end.first_day, last),
-            f"from the {reading} to the stated end",
+            Wording("term_to_date_reading", congress=reading),
         )  # fmt: skip
     if kind is PeriodKind.REVIEW:
         return _review(start, end)
-    return _make(kind, first, last, (first, first), (last, last), "dates as stated")
+    return _make(kind, first, last, (first, first), (last, last), Wording("dates_as_stated"))
 
 
 def _year_to_date(start: PartialDate, end: PartialDate, published: date | None) -> Period:
@@ -335,15 +337,11 @@ def _year_to_date(start: PartialDate, end: PartialDate, published: date | None) 
     if end.precision != "year":
         return _make(
             PeriodKind.YEAR_TO_DATE, first, end.last_day, (first, first),
-            (end.first_day, end.last_day), "from 1 January to the stated cut-off",
+            (end.first_day, end.last_day), Wording("year_to_cutoff"),
         )  # fmt: skip
     year_end = date(end.year, 12, 31)
     latest = min(year_end, published) if published and published.year == end.year else year_end
-    reading = (
-        "cut-off unstated: read as the publication date"
-        if latest != year_end
-        else "cut-off unstated: read as the year's end (the lowest rate it admits)"
-    )
+    reading = Wording("cutoff_published") if latest != year_end else Wording("cutoff_year_end")
     return _make(
         PeriodKind.YEAR_TO_DATE, first, latest, (first, first), (first, latest), reading,
         cutoff_known=False,
@@ -355,11 +353,11 @@ def _review(start: PartialDate, end: PartialDate) -> Period:
     day = timedelta(days=1)
     if end.precision == "year":
         point_start, point_end = date(start.year, 7, 1), date(end.year, 6, 30)
-        reading = f"{span} years, mid-{start.year} to mid-{end.year}"
+        reading = Wording("review_mid_years", span=span, start=str(start.year), end=str(end.year))
     else:
         point_end = end.last_day
         point_start = _add_years(point_end + day, -span)
-        reading = f"{span} years to the stated end"
+        reading = Wording("review_to_end", span=span)
     return _make(
         PeriodKind.REVIEW, point_start, point_end,
         (start.first_day, max(start.last_day, point_start)), (end.first_day, end.last_day), reading,
