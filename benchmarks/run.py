@@ -350,6 +350,7 @@ def main() -> None:
         )
         results["runs"][str(size)] = row
         results["costs"] = largest_costs(out)
+        (WORK / "partial.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     estimate_naive(results)
     print(write_results(results))
 

@@ -39,3 +39,25 @@ def test_memo_tells_datasets_apart_by_fingerprint(embedded, monkeypatch):
     assert len(part) < len(whole)
     assert set(part["district_id"]) == {"sop-cop-son-la"}
     memo.clear()
+
+
+def test_without_the_runner_results_are_shared_within_one_call_only(embedded):
+    """Interactive use: an analysis needed twice within one call is computed once, and
+    nothing is kept once the call has returned."""
+    assert not memo._enabled
+    calls = []
+
+    @memo.memoize
+    def inner(dataset):
+        calls.append("inner")
+        return pd.DataFrame({"n": [len(dataset.facts)]})
+
+    @memo.memoize
+    def outer(dataset):
+        return pd.concat([inner(dataset), inner(dataset)])
+
+    first = outer(embedded)
+    assert calls == ["inner"] and len(first) == 2
+    assert not memo._cache  # nothing remembered between calls
+    outer(embedded)
+    assert calls == ["inner", "inner"]

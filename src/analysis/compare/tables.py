@@ -86,6 +86,14 @@ def shrinkage_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
 
 
 @memoize
+def comparison_tables(dataset: Dataset, lang: str = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The funnel and the shrinkage tables of a dataset from one build of their inputs
+    (what a district report shows; in an interactive session too the national inputs are
+    then built once, see `analysis.memo`)."""
+    return funnel_table(dataset, lang), shrinkage_table(dataset, lang)
+
+
+@memoize
 def left_out_table(dataset: Dataset) -> pd.DataFrame:
     """Returns every figure of a compared kind that no comparison uses, with the reason
     (see `analysis.compare.indicators.left_out`)."""
