@@ -87,9 +87,9 @@ EXPOSURES = {
 
 EXPOSURES_VI = {
     Indicator.ADMISSIONS: "đảng viên × năm",
-    Indicator.MEMBERSHIP_GROWTH: "đảng viên của số đầu × năm",
-    Indicator.RATED_EXCELLENT: "số tổ chức được đánh giá",
-    Indicator.RATED_GOOD_OR_ABOVE: "số tổ chức được đánh giá",
+    Indicator.MEMBERSHIP_GROWTH: "đảng viên × năm, tính ở mốc đầu",
+    Indicator.RATED_EXCELLENT: "số tổ chức được xếp loại",
+    Indicator.RATED_GOOD_OR_ABOVE: "số tổ chức được xếp loại",
     Indicator.ADMISSIONS_TARGET: "chỉ tiêu kết nạp tính đến thời điểm",
 }
 """The exposures in Vietnamese."""

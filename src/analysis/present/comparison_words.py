@@ -34,13 +34,5 @@ WORDS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 """Sentences and captions of the comparison sections, with their placeholders."""
 
-EXPOSURES_VI = {
-    "member-years": "đảng viên × năm",
-    "member-years at the first level": "đảng viên × năm, tính ở mốc đầu",
-    "organisations rated": "số tổ chức được xếp loại",
-    "admissions targeted to date": "chỉ tiêu kết nạp tính đến thời điểm",
-}
-"""Vietnamese for the exposures of `compare.indicators.EXPOSURES`."""
-
 ADJUSTMENTS_VI = {"additive": "cộng thêm phương sai τ²", "multiplicative": "nhân với φ"}
 """Vietnamese for how the funnel limits were widened."""

@@ -13,11 +13,11 @@ from IPython.display import display
 
 from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
-from analysis.compare.indicators import EXPOSURES, Indicator, label
+from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.data.outputs import COLUMNS, Column, Kind
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
-from analysis.present.comparison_words import ADJUSTMENTS_VI, EXPOSURES_VI, WORDS
+from analysis.present.comparison_words import ADJUSTMENTS_VI, WORDS
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
 from analysis.present.tables import show_note, show_table
@@ -73,8 +73,7 @@ def describe_window(rows: pd.DataFrame, lang: str = "en") -> str:
 
 
 def _exposure(indicator: str, lang: str) -> str:
-    text = EXPOSURES[Indicator(indicator)]
-    return EXPOSURES_VI.get(text, text) if lang == "vi" else text
+    return (EXPOSURES_VI if lang == "vi" else EXPOSURES)[Indicator(indicator)]
 
 
 def show_comparison(

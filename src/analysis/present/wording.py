@@ -89,39 +89,11 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }  # fmt: skip
 
-_FAIR_EN = "Each comparison says its window and how many districts share it. The funnel plot places each district's value against its exposure, with 95 % and 99.8 % limits around the pooled value, widened when the districts spread more than chance allows (φ, τ²); districts outside the 99.8 % limits are named. The caterpillar plot gives empirical-Bayes estimates with 95 % intervals, and each district's rank with its 95 % interval instead of a bare rank. Figures of these kinds that no comparison uses are listed with the reason. Methods and choices: docs/comparisons.md."
-_FAIR_VI = "Mỗi so sánh nêu khoảng so sánh và số đơn vị cùng có số liệu trong khoảng đó. Biểu đồ phễu đặt giá trị của mỗi đơn vị theo quy mô của nó, với giới hạn 95 % và 99,8 % quanh giá trị chung, được nới rộng khi các đơn vị phân tán nhiều hơn mức ngẫu nhiên (φ, τ²); đơn vị nằm ngoài giới hạn 99,8 % được nêu tên. Biểu đồ khoảng ước lượng cho ước lượng Bayes thực nghiệm với khoảng 95 %, và thứ hạng của mỗi đơn vị kèm khoảng 95 % thay vì một thứ hạng đơn lẻ. Các số liệu cùng loại không được đưa vào so sánh nào được liệt kê kèm lý do. Phương pháp và lựa chọn: docs/comparisons.md."
-_FAIR_TITLE = {
-    "en": "Fair comparisons: funnel plots, shrunk estimates and rank intervals",
-    "vi": "So sánh công bằng: biểu đồ phễu, ước lượng co rút và khoảng thứ hạng",
-}
-_MODEL_TITLE = {"en": "A model across districts", "vi": "Mô hình trên các đơn vị"}
-_WINDOWS = {
-    "growth": ("Each indicator is compared within one window shared by the districts: a party congress term (1 July of the congress year to 30 June five years later, the default congress date) holding at least two thirds of a figure's days; admissions per 100 members per year divide admissions over a period of at least six months (never year-to-date) by the membership at its start or within it times the period's years under the point reading; growth is the net change between two membership levels at least a year apart, per 100 members at the first level per year.",
-               "Mỗi chỉ số được so sánh trong một khoảng chung của các đơn vị: một nhiệm kỳ đại hội (từ 1/7 năm đại hội đến 30/6 năm năm sau, ngày đại hội mặc định) chứa ít nhất hai phần ba số ngày của số liệu; số kết nạp trên 100 đảng viên mỗi năm là số kết nạp trong một thời kỳ ít nhất sáu tháng (không dùng số lũy kế từ đầu năm) chia cho số đảng viên đầu kỳ hoặc trong kỳ nhân với số năm của thời kỳ theo cách hiểu mặc định; tăng trưởng là thay đổi ròng giữa hai số đảng viên cách nhau ít nhất một năm, tính trên 100 đảng viên của số đầu, mỗi năm."),
-    "evaluations": ("Each indicator is compared within one window shared by the districts: one rating year under one rating scheme (never across schemes); the share of organisations rated excellent, and good or above, per 100 organisations rated.",
-                    "Mỗi chỉ số được so sánh trong một khoảng chung của các đơn vị: một năm xếp loại theo một quy định xếp loại (không so giữa hai quy định); tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, và từ hoàn thành tốt nhiệm vụ trở lên, trên 100 tổ chức được đánh giá."),
-    "targets": ("Each indicator is compared within one window shared by the districts: the target's own period; admissions achieved per 100 of the target pro rata to the share of its period elapsed (100 = on pace), over at least six months of the period.",
-                "Mỗi chỉ số được so sánh trong một khoảng chung của các đơn vị: chính thời kỳ của chỉ tiêu; số kết nạp đạt được trên 100 phần chỉ tiêu tính theo tỷ lệ thời gian đã qua (100 = đúng tiến độ), khi đã qua ít nhất sáu tháng của thời kỳ."),
-}  # fmt: skip
-_MODELS = {
-    "growth": ("A negative binomial GLM of admissions with log(member-years) as offset and region effects (a term effect when several terms are modelled: the effect `window`), over the windows that at least 10 districts share; refused, with the reason, otherwise.",
-               "Mô hình hồi quy nhị thức âm (GLM) của số kết nạp, với log(đảng viên × năm) làm offset và hiệu ứng vùng (thêm hiệu ứng nhiệm kỳ khi mô hình gồm nhiều nhiệm kỳ: hiệu ứng `window`), trên các khoảng có ít nhất 10 đơn vị cùng có số liệu; nếu không đủ, mô hình không được ước lượng và lý do được nêu."),
-    "evaluations": ("A count model with an exposure offset applies to events over member-years, not to shares of organisations rated: for ratings the funnel and the shrunk estimates are the comparison, and the model says so.",
-                    "Mô hình đếm với offset theo quy mô áp dụng cho số sự kiện trên đảng viên × năm, không áp dụng cho tỷ lệ tổ chức được xếp loại: với xếp loại, biểu đồ phễu và ước lượng co rút là phép so sánh, và mô hình nêu rõ điều đó."),
-    "targets": ("A negative binomial GLM of admissions achieved with log(target to date) as offset and region effects (a period effect when several periods are modelled), over the periods that at least 10 districts share; refused, with the reason, otherwise.",
-                "Mô hình hồi quy nhị thức âm (GLM) của số kết nạp đạt được, với log(chỉ tiêu tính đến thời điểm) làm offset và hiệu ứng vùng (thêm hiệu ứng thời kỳ khi mô hình gồm nhiều thời kỳ), trên các thời kỳ có ít nhất 10 đơn vị cùng có số liệu; nếu không đủ, mô hình không được ước lượng và lý do được nêu."),
-}  # fmt: skip
-for _kind, (_en, _vi) in _WINDOWS.items():
-    SECTIONS[f"fair_{_kind}"] = {"en": (_FAIR_TITLE["en"], f"{_en} {_FAIR_EN}"),
-                                 "vi": (_FAIR_TITLE["vi"], f"{_vi} {_FAIR_VI}")}  # fmt: skip
-    SECTIONS[f"model_{_kind}"] = {"en": (_MODEL_TITLE["en"], _MODELS[_kind][0]),
-                                  "vi": (_MODEL_TITLE["vi"], _MODELS[_kind][1])}  # fmt: skip
 SECTIONS["place"] = {
     "en": ("Place in the comparisons across districts",
-           "Where the district sits among all districts of the dataset that share a window (a congress term for admissions and growth, a rating year, a target's period): its value per 100, the pooled value and the 99.8 % limits, its position, its empirical-Bayes estimate with a 95 % interval, and its rank with the rank's 95 % interval. The charts show the comparisons of at least 3 districts (funnel) and 5 districts (estimates, the district in red). Methods: docs/comparisons.md."),
+           "Where the district sits among all districts of the dataset that share a window (a congress term for admissions and growth, a rating year, a target's period): its value per 100, the pooled value and the 99.8 % limits, its position, its empirical-Bayes estimate with a 95 % interval, and its rank with the rank's 95 % interval. The charts show, for each indicator, its widest comparison (the most districts; the latest of equals): the funnel with at least 3 districts, the estimates with at least 5 (the district in red). Methods: docs/comparisons.md."),
     "vi": ("Vị trí trong các so sánh giữa các đơn vị",
-           "Vị trí của đơn vị giữa mọi đơn vị trong bộ số liệu có chung một khoảng so sánh (một nhiệm kỳ đại hội với kết nạp và tăng trưởng, một năm xếp loại, thời kỳ của một chỉ tiêu): giá trị trên 100, giá trị chung và giới hạn 99,8 %, vị trí của đơn vị, ước lượng Bayes thực nghiệm với khoảng 95 %, và thứ hạng kèm khoảng 95 % của thứ hạng. Biểu đồ thể hiện các so sánh có ít nhất 3 đơn vị (phễu) và 5 đơn vị (ước lượng, đơn vị đang xem tô màu đỏ). Phương pháp: docs/comparisons.md."),
+           "Vị trí của đơn vị giữa mọi đơn vị trong bộ số liệu có chung một khoảng so sánh (một nhiệm kỳ đại hội với kết nạp và tăng trưởng, một năm xếp loại, thời kỳ của một chỉ tiêu): giá trị trên 100, giá trị chung và giới hạn 99,8 %, vị trí của đơn vị, ước lượng Bayes thực nghiệm với khoảng 95 %, và thứ hạng kèm khoảng 95 % của thứ hạng. Với mỗi chỉ số, biểu đồ thể hiện so sánh rộng nhất (nhiều đơn vị nhất; nếu bằng nhau thì lấy khoảng gần nhất): biểu đồ phễu khi có ít nhất 3 đơn vị, ước lượng khi có ít nhất 5 đơn vị (đơn vị đang xem tô màu đỏ). Phương pháp: docs/comparisons.md."),
 }  # fmt: skip
 
 TITLES: dict[str, dict[str, str]] = {
@@ -148,17 +120,6 @@ PHRASES: dict[str, dict[str, str]] = {
     "gso_code": {"vi": "Mã GSO {code}", "en": "GSO code {code}"},
     "not_in_register": {"vi": "không có trong danh mục GSO tháng 7/2025 (đã sáp nhập hoặc đổi tên trước đó)", "en": "not in the GSO register of July 2025 (merged or renamed before)"},
     "source_facts": {"vi": "Nguồn: số liệu", "en": "Source: figures"},
-    "window_shared": {"vi": "{indicator}, khoảng {window}: {n} đơn vị cùng có số liệu.", "en": "{indicator}, window {window}: {n} district(s) share it."},
-    "too_few_funnel": {"vi": " Dưới {k} đơn vị: không có giới hạn phễu, không xếp hạng; số liệu được liệt kê nguyên như nguồn.", "en": " Fewer than {k}: no funnel limits, no ranks; the figures are listed as they are."},
-    "widened": {"vi": "giới hạn được nới rộng ({adjustment}, τ² = {tau2})", "en": "limits widened ({adjustment}, τ² = {tau2})"},
-    "not_widened": {"vi": "φ không lớn hơn 1 một cách có ý nghĩa, giới hạn không nới rộng", "en": "φ not significantly above 1, limits not widened"},
-    "pooled": {"vi": " Giá trị chung {target} trên 100; φ = {phi}: {widened}. ", "en": " Pooled value {target} per 100; φ = {phi}: {widened}. "},
-    "outside": {"vi": "Nằm ngoài giới hạn 99,8 %: {names}.", "en": "Outside the 99.8 % limits: {names}."},
-    "none_outside": {"vi": "Không đơn vị nào nằm ngoài giới hạn 99,8 %.", "en": "None lies outside the 99.8 % limits."},
-    "no_comparable": {"vi": "Không đơn vị nào có số liệu so sánh được: {indicator}.", "en": "No district has a comparable figure: {indicator}."},
-    "figures_compared": {"vi": "Số liệu được so sánh: {indicator} (quy mô: {exposure})", "en": "Figures compared: {indicator} (exposure: {exposure})"},
-    "left_out": {"vi": "Không đưa vào so sánh {indicator}: {rows} số liệu của {districts} đơn vị, trong đó {absent} đơn vị không có số liệu nào được so sánh", "en": "Left out of the comparison of {indicator}: {rows} figure(s) of {districts} district(s), {absent} of them with no figure compared"},
-    "no_position": {"vi": "Đơn vị không có số liệu nào được so sánh với các đơn vị khác.", "en": "The district has no figure compared across districts."},
     "source_table": {"vi": "Nguồn: bảng trên; mỗi số liệu có chú thích nguồn.", "en": "Source: the table above, each figure with its footnote."},
 }  # fmt: skip
 
