@@ -129,7 +129,10 @@ def test_index_lists_every_report_with_key_figures(embedded_run):
     assert summary["counts"]["skipped"] == len(jobs)  # the second run wrote it last
 
 
-def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path, workers):
+    """With one kernel the second report reuses it; with two, the kernels have built the
+    national comparisons together (`reports.warm`), each reading the other's parts."""
     import papermill
 
     dataset = load_dataset()
@@ -139,9 +142,7 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
         districts=["sa-thay-kon-tum", "sop-cop-son-la"],
         include_comparisons=False,
     )
-    batch = _batch(
-        tmp_path / "warm", jobs, jobs=1
-    )  # one worker: the second report reuses the kernel
+    batch = _batch(tmp_path / "warm", jobs, jobs=workers)
     assert _states(batch) == [OK, OK]
     warm = nbformat.read(tmp_path / "warm" / "districts" / "sop-cop-son-la.ipynb", as_version=4)
     fresh_path = tmp_path / "fresh.ipynb"

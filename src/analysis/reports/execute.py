@@ -17,6 +17,7 @@ import contextlib
 import copy
 import datetime as dt
 import signal
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from analysis.reports.provenance import library_hash, package_versions, sha256_b
 from analysis.reports.records import ProvenanceRecord, notebook_hash, write_record
 from analysis.reports.registry import ReportState
 from analysis.reports.spec import DatasetSpec
+from analysis.reports.warm import needs_national, preload_code
 
 
 @dataclass
@@ -252,8 +254,10 @@ class LocalExecutor:
         for job in jobs:
             queue.put_nowait(job)
         cwd = jobs[0].notebook.parent
+        shared = tempfile.TemporaryDirectory(prefix="analysis-batch-")
+        preload = preload_code(context.spec.as_record(), shared.name, needs_national(jobs))
         workers = [
-            Worker(i, cwd, context.timeout, context.fresh_kernels)
+            Worker(i, cwd, context.timeout, context.fresh_kernels, preload=preload)
             for i in range(min(self.jobs, len(jobs)))
         ]
         try:
@@ -265,6 +269,7 @@ class LocalExecutor:
             )
         finally:
             await asyncio.gather(*(w.stop() for w in workers), return_exceptions=True)
+            shared.cleanup()
         while not queue.empty():  # every worker broke: say so for each job left
             on_result(
                 ReportResult(
