@@ -92,9 +92,7 @@ def _link(page: Path) -> Path:
     return (page.parent / href).resolve()
 
 
-def test_two_languages_are_one_batch_written_to_two_linked_folders(
-    tmp_path, notebooks, counted
-):
+def test_two_languages_are_one_batch_written_to_two_linked_folders(tmp_path, notebooks, counted):
     spec = DatasetSpec.from_arguments(write_dataset(tmp_path / "data", tiny_tables()))
     out = tmp_path / "out"
     batch = _build(spec, out, notebooks)
