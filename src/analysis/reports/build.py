@@ -217,8 +217,10 @@ def _run_locked(jobs, spec, out_dir, data, options, executor, began) -> BatchRes
     remove_stale_temporaries(out_dir)
     check_jobs(jobs)
     if options.other_language:  # the batch's link, for the jobs that have none of their own
-        jobs = [j if j.other_language else dataclasses.replace(j, other_language=options.other_language)
-                for j in jobs]  # fmt: skip
+        link = options.other_language
+        jobs = [
+            j if j.other_language else dataclasses.replace(j, other_language=link) for j in jobs
+        ]
     context = RunContext(out_dir, spec, data["origin"], data["fingerprint"], {}, options.timeout,
                          options.keep_code, options.fresh_kernels)  # fmt: skip
     results, signum, runs = _execute(jobs, context, options, executor)
