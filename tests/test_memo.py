@@ -179,3 +179,19 @@ def test_keep_only_forgets_the_other_shared_results(embedded, shared):
     assert memo.keep_only(set()) == 1  # the subset's result is not the batch's to drop
     analysis(embedded, 1)  # read back from the folder
     assert calls == [1, 1]
+
+
+def test_the_language_is_part_of_the_key_of_what_depends_on_it(embedded, monkeypatch):
+    """A warm kernel makes an English report after a Vietnamese one (`--lang vi,en`): the
+    labelled comparison tables remembered for the first must not be served to the second."""
+    from analysis.compare.tables import comparison_tables
+
+    expected = comparison_tables(embedded, "en")  # memo off: computed afresh
+    monkeypatch.setattr(memo, "_enabled", True)
+    memo.clear()
+    vietnamese, _ = comparison_tables(embedded, "vi")
+    english, shrunk = comparison_tables(embedded, "en")
+    memo.clear()
+    pd.testing.assert_frame_equal(english, expected[0])
+    pd.testing.assert_frame_equal(shrunk, expected[1])
+    assert set(english["indicator_label"]).isdisjoint(vietnamese["indicator_label"])

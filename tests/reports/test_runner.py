@@ -158,6 +158,40 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path, workers):
     assert normalise_outputs(warm) == normalise_outputs(fresh)
 
 
+def _fresh_report(path: Path, district: str, lang: str):
+    """A district report made by plain papermill in a new kernel."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / "district_report.ipynb"),
+        str(path),
+        parameters={"district": district, **DatasetSpec().parameters(), "lang": lang},
+        cwd=str(REPO / "notebooks"),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    return nbformat.read(path, as_version=4)
+
+
+def test_nothing_leaks_between_the_languages_sharing_a_kernel(tmp_path):
+    """`--lang vi,en` on one kernel: each district's English report follows its Vietnamese
+    one, and the second district's Vietnamese report follows the first's English one. Both
+    equal reports made in a new kernel, cell by cell."""
+    out = tmp_path / "warm"
+    options = BuildOptions(jobs=1, progress=False)
+    batch = build_reports(DatasetSpec(), out, districts=DISTRICTS, comparisons=False,
+                          options=options, languages=["vi", "en"])  # fmt: skip
+    order = [(r.job.name, r.job.parameters["lang"]) for r in batch.results]
+    assert order == [(d, lang) for d in DISTRICTS for lang in ("vi", "en")]
+    assert _states(batch) == [OK] * 4, [r.error for r in batch.failed]
+    assert {r.record.runner["worker"] for r in batch.results} == {0}  # one kernel for all
+    for district, lang in [(DISTRICTS[0], "en"), (DISTRICTS[1], "vi")]:
+        folder = out / ("en" if lang == "en" else "") / "districts"
+        warm = nbformat.read(folder / f"{district}.ipynb", as_version=4)
+        fresh = _fresh_report(tmp_path / f"fresh-{lang}.ipynb", district, lang)
+        assert normalise_outputs(warm) == normalise_outputs(fresh), (district, lang)
+
+
 def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
     notebook = write_notebook(tmp_path / "nb.ipynb", "print(name)")
     out = tmp_path / "out"

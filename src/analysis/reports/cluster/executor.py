@@ -67,8 +67,9 @@ def make_executor(cluster: str | None, scheduler: str | None, default_workers: i
 
 
 def task_key(job: Job, key: str) -> str:
-    """The Dask key of a report: its name and its content hash (the cache key)."""
-    return f"report-{job.name}-{key[:20]}"
+    """The Dask key of a report: its name, its language folder and its content hash (the
+    cache key; the two languages of a report differ in it too)."""
+    return f"report-{job.root + '-' if job.root else ''}{job.name}-{key[:20]}"
 
 
 @dataclass
@@ -179,8 +180,8 @@ async def _submit_and_collect(client, jobs: list[Job], context: RunContext, on_r
         capacity = max(1, await _capacity(client))  # asked each time: workers come and go
         while waiting and len(running) < capacity:
             job = waiting.pop()
-            key = context.keys[job.name]
-            own = dataclasses.replace(context, keys={job.name: key})  # not every job's key
+            key = context.keys[job.ident]
+            own = dataclasses.replace(context, keys={job.ident: key})  # not every job's key
             future = client.submit(run_report, job, own, key=task_key(job, key),
                                    resources={RESOURCE: 1}, retries=RETRIES, pure=False)  # fmt: skip
             running[future.key] = job
