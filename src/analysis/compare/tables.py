@@ -20,6 +20,7 @@ from analysis.compare.indicators import (
     build_indicators,
     comparison_inputs,
     coverage,
+    indicator_inputs,
     label,
     left_out,
 )
@@ -95,8 +96,7 @@ def shrunk_indicator(dataset: Dataset, indicator: str) -> pd.DataFrame:
     Each comparison's draws depend only on the seed, its indicator and window, so the
     indicators can be estimated apart (by different kernels of a batch) and joined.
     """
-    inputs = comparison_inputs(dataset)
-    return shrink_estimates(inputs[inputs["indicator"] == indicator], seed=DEFAULT_SEED)
+    return shrink_estimates(indicator_inputs(dataset, indicator), seed=DEFAULT_SEED)
 
 
 @memoize

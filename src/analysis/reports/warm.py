@@ -73,13 +73,38 @@ def prepare(spec_record: dict, folder: str | None, languages: list[str]) -> None
     release_memory()
 
 
+SHRINKAGE_ORDER = (
+    "rated_good_or_above",
+    "rated_excellent",
+    "admissions",
+    "membership_growth",
+    "admissions_target",
+)
+"""The indicators' shrinkage tables, longest first on a national panel (ratings have a
+comparison per year); each waits only for the part that gives its indicator, so the ratings
+are estimated while another kernel still assesses the targets."""
+
+
+def _first_steps() -> list:
+    """The analyses several parts need, longest first: taken before the parts, so that one
+    kernel rates the districts while another reads the periods and the admissions, instead
+    of both waiting for the kernel that assesses the targets to compute them all."""
+    from analysis.evaluations.distributions import summarize_evaluations
+    from analysis.growth.admissions import admissions_per_year
+    from analysis.period_readings import read_periods
+    from analysis.targets.attainment import compare_stated_attainment
+
+    return [summarize_evaluations, compare_stated_attainment, admissions_per_year, read_periods]
+
+
 def _take_parts(dataset, languages: list[str]) -> None:
     from analysis.compare import indicators, tables
 
+    for step in _first_steps():
+        memo.take(step, dataset)
     for part in indicators.PARTS:  # longest first
         memo.take(indicators.indicator_part, dataset, part)
-    tables.build_comparisons(dataset)  # waits for the parts other kernels computed
-    for code in tables.compared_indicators(dataset):
+    for code in SHRINKAGE_ORDER:
         memo.take(tables.shrunk_indicator, dataset, code)
     memo.take(tables.national_funnel, dataset)
     for lang in languages:
