@@ -132,6 +132,7 @@ def render_table(
             get one, first.
     """
     table = output_table(name)
+    frame = table.declared_frame(frame)
     words = _WORDS[lang]
     title = caption or table.title(lang)
     if frame.empty:
