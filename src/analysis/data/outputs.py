@@ -64,6 +64,15 @@ class Column:
         """The column's label in `lang` ('vi' or 'en')."""
         return self.vi if lang == "vi" else self.en
 
+    def meaning(self, lang: str) -> str:
+        """What the column means, with its unit, in `lang` (a header's tooltip)."""
+        if lang != "vi":
+            return self.description + (f" ({self.unit})" if self.unit else "")
+        from analysis.data.output_meanings import MEANINGS_VI, UNITS_VI
+
+        unit = UNITS_VI.get(self.unit, self.unit)
+        return MEANINGS_VI.get(self.name, self.description) + (f" ({unit})" if unit else "")
+
 
 @dataclass(frozen=True)
 class OutputTable:

@@ -156,7 +156,8 @@ def plot_funnel(
         ax.set_xscale("log")
     exposures = EXPOSURES_VI if lang == "vi" else EXPOSURES
     unit = exposures.get(first["indicator"]) or w["share_unit" if first["kind"] == "share" else "rate_unit"]  # fmt: skip
-    ax.set_xlabel(w["exposure"].format(unit=unit, note=_limits_note(first, lang)), fontsize=8)
+    xlabel = w["exposure"].format(unit=unit, note=_limits_note(first, lang))
+    ax.set_xlabel(xlabel if lang == "en" else _wrap(xlabel, ax, 15), fontsize=8)
     ax.set_ylabel(w["per_100"])
     number_ticks(ax, lang)
     missing = len(comparison) - len(rows)
@@ -164,7 +165,8 @@ def plot_funnel(
         w["missing"].format(n=missing) if missing else ""
     )
     ax.set_title(_wrap(title, ax), fontsize=9)
-    _legend_below(figure, ax, columns=4)
+    # Vietnamese legend entries are longer: three columns in a smaller type
+    _legend_below(figure, ax, *((4,) if lang == "en" else (3, 7.5)))
     return Chart(figure)
 
 

@@ -113,7 +113,9 @@ def show_comparison(
     )
     windows = rows["window"].map(lambda v: format_window(v, lang))
     display(
-        show_table(_readable(rows.assign(window=windows), FIGURES_SHOWN, lang), caption=caption)
+        show_table(
+            _readable(rows.assign(window=windows), FIGURES_SHOWN, lang), caption=caption, lang=lang
+        )
     )
 
 
@@ -125,7 +127,7 @@ def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
         indicator=label(indicator, lang), n=len(rows), districts=rows["district_id"].nunique(),
         absent=absent,
     )  # fmt: skip
-    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption, lang=lang))
 
 
 def show_count_model(model, reading: str, lang: str = "en") -> None:
@@ -138,10 +140,12 @@ def show_count_model(model, reading: str, lang: str = "en") -> None:
     if model is None:
         return
     ratios = model.rate_ratios.rename(columns=RATE_RATIO_NAMES)
-    display(show_table(_readable(ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"]))
+    display(show_table(_readable(ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"], lang=lang))
     cells, tests = model.cells, model.dispersion_tests
-    display(show_table(_readable(cells, list(cells.columns), lang), caption=w["cells"]))
-    display(show_table(_readable(tests, list(tests.columns), lang), caption=w["dispersion"]))
+    display(show_table(_readable(cells, list(cells.columns), lang), caption=w["cells"], lang=lang))
+    display(
+        show_table(_readable(tests, list(tests.columns), lang), caption=w["dispersion"], lang=lang)
+    )
 
 
 def show_position(position: pd.DataFrame, lang: str = "en") -> None:
@@ -149,7 +153,8 @@ def show_position(position: pd.DataFrame, lang: str = "en") -> None:
     if position.empty:
         display(show_note(WORDS[lang]["no_position"]))
         return
-    display(show_table(_readable(position, POSITION_SHOWN, lang), caption=WORDS[lang]["position"]))
+    position = _readable(position, POSITION_SHOWN, lang)
+    display(show_table(position, caption=WORDS[lang]["position"], lang=lang))
 
 
 def model_reading(model) -> Wording:
@@ -160,7 +165,9 @@ def model_reading(model) -> Wording:
     poisson = model.family == Family.POISSON
     verdict = "no_overdispersion" if not overdispersed else ("prefer_nb" if poisson else "as_nb")
     family = Label("Poisson", "Poisson") if poisson else Label("Negative binomial", "nhị thức âm")
-    indicator = Label(label(model.indicator), label(model.indicator, "vi"))
+    code = model.indicator
+    known = code in set(Indicator)
+    indicator = Label(label(code), label(code, "vi")) if known else Label(code, code)
     return Wording("model_reading", family=family, indicator=indicator, windows=windows,
                    dispersion=model.dispersion, verdict=Wording(verdict))  # fmt: skip
 

@@ -32,7 +32,7 @@ DECIMALS = {
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _WORDS = {
     "vi": {"yes": "có", "no": "không", "end": "cuối năm {y}", "term": "nhiệm kỳ {a}–{b}",
-           "to": "{a}, đến {b}", "span": "{a} – {b}"},
+           "to": "{a}, đến {b}", "span": "{a} – {b}", "each_year": " (mỗi năm)"},
     "en": {"yes": "yes", "no": "no", "end": "end of {y}", "term": "{a}–{b} term",
            "to": "{a}, to {b}", "span": "{a} – {b}"},
 }  # fmt: skip
@@ -105,6 +105,8 @@ def _partial(text: str, lang: str, *, year: bool = True) -> str:
     return format_day(text, lang, year=year)
 
 
+EACH_YEAR = " (each year)"
+"""How `evaluations.summarize_evaluations` marks a period whose every year is rated."""
 _PARTIAL = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = re.compile(rf"^({_PARTIAL})\s*[–-]\s*({_PARTIAL})$")
 
@@ -116,6 +118,8 @@ def format_period(text: str, lang: str) -> str:
     start's year is written '2023, to 28 May'. Text in another form is returned as it is.
     """
     text = str(text).strip()
+    if lang == "vi" and text.endswith(EACH_YEAR):  # a rating stated for every year of a period
+        return format_period(text.removesuffix(EACH_YEAR), lang) + _WORDS[lang]["each_year"]
     if re.fullmatch(_PARTIAL, text):
         return _partial(text, lang)
     match = _PERIOD.match(text)

@@ -118,10 +118,10 @@ def _figure(
     return figure, figure.add_subplot()
 
 
-def _legend_below(figure: Figure, ax, columns: int = 4) -> None:
+def _legend_below(figure: Figure, ax, columns: int = 4, fontsize: float = 9) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if handles:
-        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=9, frameon=False)
+        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=fontsize, frameon=False)  # fmt: skip
 
 
 def _empty(message: str) -> Chart:
@@ -371,12 +371,9 @@ def plot_admissions_vs_members(
     rows = rows[(rows["members"] > 0) & (rows["admissions_per_year"] > 0)]
     if rows.empty:
         return _empty(words["no_pairs"])
-    from analysis.data.outputs import COLUMNS
-
-    region = COLUMNS["region"].label(lang) if lang == "vi" else "region"  # the legend's title
-    rows = rows.assign(**{region: rows["region"].map(lambda r: _label(r, "region", lang))})
+    rows = rows.assign(region=rows["region"].map(lambda r: _label(r, "region", lang)))
     figure, ax = _figure(height=4)
-    sns.scatterplot(data=rows, x="members", y="admissions_per_year", hue=region, ax=ax, s=30)
+    sns.scatterplot(data=rows, x="members", y="admissions_per_year", hue="region", ax=ax, s=30)
     if fit:
         xs = np.geomspace(rows["members"].min(), rows["members"].max(), 50)
         slope = format_number(fit["slope"], 2, lang)

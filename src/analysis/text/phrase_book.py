@@ -251,6 +251,10 @@ PHRASES: dict[str, dict[str, str]] = {
     # admissions per year (growth.admissions)
     "total_over_years": {"en": "total ÷ {years:.2f} years ({reading})",
                          "vi": "tổng ÷ {years:.2f} năm ({reading})"},
+    "admitted_minus_difference": {
+        "en": "{value:g} admitted {period} minus the stated difference {change:+g} from {since}",
+        "vi": "kết nạp {value:g} {period} trừ chênh lệch công bố {change:+g} so với {since}",
+    },
     "per_100_on": {"en": "per 100 members on {date:date}", "vi": "trên 100 đảng viên ngày {date:date}"},
     # levels and growth (growth.stocks)
     "level_minus_change": {"en": "{value:g} on {date:date} minus the stated change {change:+g} since {since}",
