@@ -151,12 +151,8 @@ def built_pages(tmp_path_factory) -> Path:
     from analysis.reports.spec import DatasetSpec
 
     out = tmp_path_factory.mktemp("pages")
-    for lang, folder, other in (
-        ("vi", out, ("English", "en/")),
-        ("en", out / "en", ("Tiếng Việt", "../")),
-    ):
-        options = BuildOptions(jobs=2, progress=False, other_language=other)
-        batch = build_reports(DatasetSpec(), folder, districts=PAGE_DISTRICTS,
-                              params={"lang": lang}, options=options)  # fmt: skip
-        assert not batch.failed, [r.error for r in batch.failed]
+    options = BuildOptions(jobs=2, progress=False)
+    batch = build_reports(DatasetSpec(), out, districts=PAGE_DISTRICTS, options=options,
+                          languages=["vi", "en"])  # fmt: skip
+    assert not batch.failed, [r.error for r in batch.failed]
     return out

@@ -82,3 +82,22 @@ def test_the_link_to_the_other_language_is_part_of_the_key(tmp_path):
 def test_build_options_refuse_impossible_values(options):
     with pytest.raises(ValueError, match=r"jobs must be|timeout must be"):
         BuildOptions(**options)
+
+
+def test_a_two_language_batch_keeps_the_keys_of_two_linked_batches(tmp_path):
+    """`--lang vi,en` made one batch per language before it was one batch: the same keys,
+    so reports made either way are up to date for the other."""
+    from analysis.reports.grid import expand_languages
+    from analysis.reports.plan import apply_parameters
+
+    folder = write_dataset(tmp_path / "data", tiny_tables())
+    jobs = plan_jobs(load_dataset(folder), DatasetSpec.from_arguments(folder))
+    out = tmp_path / "out"
+    one_batch = decide(expand_languages(jobs, ["vi", "en"]), out, False, False)
+    by_language = {
+        lang: decide(apply_parameters(jobs, {"lang": lang}), out, False, False, link)
+        for lang, link in (("vi", ("English", "en/")), ("en", ("Tiếng Việt", "../")))
+    }
+    assert [d.key for d in one_batch[0::2]] == [d.key for d in by_language["vi"]]
+    assert [d.key for d in one_batch[1::2]] == [d.key for d in by_language["en"]]
+    assert [d.job.root for d in one_batch[:2]] == ["", "en"]

@@ -163,3 +163,30 @@ def test_command_line_local_cluster_with_a_grid_writes_every_combination(tmp_pat
     index = json.loads((out / "index.json").read_text())
     assert sorted(index["variants"]) == ["lang=en", "lang=vi"]
     assert sorted(r["variant"] for r in index["reports"]) == ["lang=en", "lang=vi"]
+
+
+def test_command_line_local_cluster_takes_two_languages_as_one_batch(tmp_path, capsys, monkeypatch):
+    runs = []
+    run = DaskExecutor.run
+
+    def counting_run(self, jobs, context, on_result):
+        runs.append([(j.root, j.parameters["lang"]) for j in jobs])
+        return run(self, jobs, context, on_result)
+
+    monkeypatch.setattr(DaskExecutor, "run", counting_run)
+    out = tmp_path / "out"
+    code = main(
+        ["reports", "--cluster", "local:2", "--districts", "sop-cop-son-la", "--no-comparisons",
+         "--lang", "vi,en", "--out", str(out), "--no-progress"]
+    )  # fmt: skip
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert runs == [[("", "vi"), ("en", "en")]]  # one cluster, both languages
+    assert "2 reports: 2 made, 0 unchanged (skipped), 0 failed" in printed.out
+    for folder, lang in ((out, "vi"), (out / "en", "en")):
+        record = json.loads((folder / "districts" / "sop-cop-son-la.json").read_text())
+        assert record["parameters"]["lang"] == lang
+        assert record["runner"]["executor"] == "dask"
+        assert json.loads((folder / "index.json").read_text())["counts"]["ok"] == 1
+    page = (out / "en" / "districts" / "sop-cop-son-la.html").read_text()
+    assert 'href="../../districts/sop-cop-son-la.html"' in page

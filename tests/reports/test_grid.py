@@ -6,8 +6,8 @@ import pytest
 from notebook_helpers import write_notebook
 
 from analysis.cli import main
-from analysis.reports.grid import expand_grid, parse_grid
-from analysis.reports.plan import Job, RunnerError
+from analysis.reports.grid import expand_grid, expand_languages, parse_grid
+from analysis.reports.plan import Job, RunnerError, output_path
 from analysis.reports.registry import Group
 
 PARAMETERS = (
@@ -80,6 +80,32 @@ def test_a_value_of_the_wrong_type_is_refused(jobs):
 def test_values_that_would_share_a_file_name_are_refused(jobs):
     with pytest.raises(RunnerError, match="would both write 'sop-cop-lang-v-i'"):
         expand_grid(jobs, {"lang": ["v i", "v-i"]})
+
+
+@pytest.mark.parametrize(
+    ("languages", "expected"),
+    [
+        (["vi", "en"], [("", "vi", ("English", "en/")), ("en", "en", ("Tiếng Việt", "../"))]),
+        (["en", "vi"], [("", "en", ("Tiếng Việt", "vi/")), ("vi", "vi", ("English", "../"))]),
+        (["en"], [("", "en", None)]),
+    ],
+)
+def test_languages_go_to_folders_under_the_same_names(jobs, tmp_path, languages, expected):
+    expanded = expand_languages(jobs, languages)
+    linked = [j for j in expanded if j.notebook.name == "both.ipynb"]
+    assert [(j.root, j.parameters["lang"], j.other_language) for j in linked] == expected
+    assert {j.name for j in linked} == {"sop-cop"} and {j.variant for j in linked} == {""}
+    paths = {output_path(tmp_path, j, ".html") for j in linked}
+    assert paths == {
+        (tmp_path / root / "districts" / "sop-cop.html").resolve() for root, _, _ in expected
+    }
+    assert [j for j in expanded if j.notebook.name == "plain.ipynb"] == [jobs[1]]
+
+
+@pytest.mark.parametrize("languages", [[], ["fr"], ["vi", "vi"], ["vi", "en", "fr"]])
+def test_languages_other_than_vi_and_en_are_refused(jobs, languages):
+    with pytest.raises(RunnerError, match="languages must be vi, en, vi,en or en,vi"):
+        expand_languages(jobs, languages)
 
 
 def test_command_line_refuses_a_bad_grid_with_exit_code_2(capsys):

@@ -129,7 +129,10 @@ def test_index_lists_every_report_with_key_figures(embedded_run):
     assert summary["counts"]["skipped"] == len(jobs)  # the second run wrote it last
 
 
-def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path, workers):
+    """With one kernel the second report reuses it; with two, the kernels have built the
+    national comparisons together (`reports.warm`), each reading the other's parts."""
     import papermill
 
     dataset = load_dataset()
@@ -139,9 +142,7 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
         districts=["sa-thay-kon-tum", "sop-cop-son-la"],
         include_comparisons=False,
     )
-    batch = _batch(
-        tmp_path / "warm", jobs, jobs=1
-    )  # one worker: the second report reuses the kernel
+    batch = _batch(tmp_path / "warm", jobs, jobs=workers)
     assert _states(batch) == [OK, OK]
     warm = nbformat.read(tmp_path / "warm" / "districts" / "sop-cop-son-la.ipynb", as_version=4)
     fresh_path = tmp_path / "fresh.ipynb"
@@ -155,6 +156,40 @@ def test_warm_kernel_report_equals_a_fresh_kernel_report(tmp_path):
     )
     fresh = nbformat.read(fresh_path, as_version=4)
     assert normalise_outputs(warm) == normalise_outputs(fresh)
+
+
+def _fresh_report(path: Path, district: str, lang: str):
+    """A district report made by plain papermill in a new kernel."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / "district_report.ipynb"),
+        str(path),
+        parameters={"district": district, **DatasetSpec().parameters(), "lang": lang},
+        cwd=str(REPO / "notebooks"),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    return nbformat.read(path, as_version=4)
+
+
+def test_nothing_leaks_between_the_languages_sharing_a_kernel(tmp_path):
+    """`--lang vi,en` on one kernel: each district's English report follows its Vietnamese
+    one, and the second district's Vietnamese report follows the first's English one. Both
+    equal reports made in a new kernel, cell by cell."""
+    out = tmp_path / "warm"
+    options = BuildOptions(jobs=1, progress=False)
+    batch = build_reports(DatasetSpec(), out, districts=DISTRICTS, comparisons=False,
+                          options=options, languages=["vi", "en"])  # fmt: skip
+    order = [(r.job.name, r.job.parameters["lang"]) for r in batch.results]
+    assert order == [(d, lang) for d in DISTRICTS for lang in ("vi", "en")]
+    assert _states(batch) == [OK] * 4, [r.error for r in batch.failed]
+    assert {r.record.runner["worker"] for r in batch.results} == {0}  # one kernel for all
+    for district, lang in [(DISTRICTS[0], "en"), (DISTRICTS[1], "vi")]:
+        folder = out / ("en" if lang == "en" else "") / "districts"
+        warm = nbformat.read(folder / f"{district}.ipynb", as_version=4)
+        fresh = _fresh_report(tmp_path / f"fresh-{lang}.ipynb", district, lang)
+        assert normalise_outputs(warm) == normalise_outputs(fresh), (district, lang)
 
 
 def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):

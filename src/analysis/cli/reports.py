@@ -36,10 +36,14 @@ def _print_report_lines(batch, verbose: bool) -> None:
     if shown:
         print(f"{'report':<40} {'status':<8} {'seconds':>8}")
     for result in shown:
-        name = f"{result.job.folder()}/{result.job.name}"
-        print(f"{name:<40} {result.state.value:<8} {result.seconds:>8.2f}")
+        print(f"{_shown_name(result.job):<40} {result.state.value:<8} {result.seconds:>8.2f}")
     for result in batch.failed:
-        print(f"FAILED {result.job.name}: {result.error}", file=sys.stderr)
+        print(f"FAILED {_shown_name(result.job)}: {result.error}", file=sys.stderr)
+
+
+def _shown_name(job) -> str:
+    """A report as its path under the output folder, without suffix ("en/districts/x")."""
+    return "/".join(part for part in (job.root, job.folder(), job.name) if part)
 
 
 def _print_batch(batch, verbose: bool) -> None:
@@ -49,10 +53,11 @@ def _print_batch(batch, verbose: bool) -> None:
     _print_report_lines(batch, verbose)
     made = batch.count(ReportState.COMPLETED)
     rate = made / batch.seconds if batch.seconds and made else 0
+    indexes = ", ".join(map(str, batch.indexes)) or "not written"
     print(
         f"{len(batch.results)} reports: {made} made, {batch.count(ReportState.UP_TO_DATE)} "
         f"unchanged (skipped), {len(batch.failed)} failed in {batch.seconds:.1f} s "
-        f"({rate:.2f} reports/s); index: {batch.index or 'not written'}"
+        f"({rate:.2f} reports/s); index: {indexes}"
     )
 
 
@@ -72,34 +77,23 @@ def cmd_reports(args: argparse.Namespace) -> int:
     """Renders every report (or those asked for), exports HTML and writes the index.
 
     A run whose inputs are all unchanged reuses the previous plan and imports neither pandas
-    nor the notebook machinery, so it finishes in a fraction of a second.
+    nor the notebook machinery, so it finishes in a fraction of a second. `--lang vi,en` is
+    one batch too: one load of the data, one pool of kernels for both languages.
     """
-    from analysis.paths import default_reports_dir
-
     spec = _spec(args.data, args)
     languages = _languages(args.lang)
     params = _parse_params(args.param)
     if languages and "lang" in params:
         raise UsageError("give the language with --lang or with --param lang=…, not both")
-    batches = []
-    for i, lang in enumerate(languages or [None]):
-        out = Path(args.out) if args.out else None
-        other = None
-        if len(languages) == 2:
-            label = {"vi": "Tiếng Việt", "en": "English"}[languages[1 - i]]
-            other = (label, f"{languages[1]}/" if i == 0 else "../")
-            if i == 1:
-                out = (out or default_reports_dir()) / lang
-        batch = _build(args, spec, out, {**params, **({"lang": lang} if lang else {})}, other)
-        batches.append(batch)
-        _print_batch(batch, args.verbose)
-        if batch.index_error:
-            print(f"error: {batch.index_error}", file=sys.stderr)
-        if batch.interrupted:
-            print("interrupted: finished reports are kept; run again to make the rest",
-                  file=sys.stderr)  # fmt: skip
-            return batch.exit_status
-    return EXIT_FAILED if any(b.failed or b.index_error for b in batches) else EXIT_OK
+    batch = _build(args, spec, params, languages)
+    _print_batch(batch, args.verbose)
+    if batch.index_error:
+        print(f"error: {batch.index_error}", file=sys.stderr)
+    if batch.interrupted:
+        print("interrupted: finished reports are kept; run again to make the rest",
+              file=sys.stderr)  # fmt: skip
+        return batch.exit_status
+    return EXIT_FAILED if batch.failed or batch.index_error else EXIT_OK
 
 
 def _languages(text: str | None) -> list[str]:
@@ -112,8 +106,8 @@ def _languages(text: str | None) -> list[str]:
     return languages
 
 
-def _build(args, spec, out, params, other_language):
-    """One batch of `cmd_reports`, in one language."""
+def _build(args, spec, params, languages):
+    """The one batch of `cmd_reports`, in every language asked for."""
     from analysis.reports.build import BuildOptions, build_reports
     from analysis.reports.grid import parse_grid
     from analysis.reports.plan import RunnerError
@@ -126,18 +120,18 @@ def _build(args, spec, out, params, other_language):
         keep_code=args.keep_code,
         fresh_kernels=args.fresh_kernels,
         progress=not args.no_progress,
-        other_language=other_language,
     )
     try:
         return build_reports(
             spec,
-            out,
+            Path(args.out) if args.out else None,
             districts=args.districts,
             comparisons=not args.no_comparisons,
             params=params,
             grid=parse_grid(args.grid),
             options=options,
             executor=executor,
+            languages=languages or None,
         )
     except RunnerError as exc:
         raise UsageError(str(exc)) from None
@@ -173,7 +167,9 @@ def _add_reports_command(commands) -> None:
         "--grid",
         action="append",
         metavar="NAME=V1,V2",
-        help="a report per value (per combination, if repeated), e.g. alpha=0.05,0.1",
+        help="a report per value (per combination, if repeated), e.g. alpha=0.05,0.1, each "
+        "named for its value in the same folder (lang=vi,en: sop-cop-son-la-lang-en.html; "
+        "--lang vi,en writes the languages to folders instead)",
     )
     where = reports.add_mutually_exclusive_group()
     where.add_argument(
@@ -189,7 +185,9 @@ def _add_reports_command(commands) -> None:
     reports.add_argument(
         "--lang",
         metavar="vi|en|vi,en",
-        help="language of the reports (default: vi); vi,en writes both, English in OUT/en/",
+        help="language of the reports (default: vi); vi,en writes both in one batch, "
+        "Vietnamese in OUT/, English under the same names in OUT/en/, each folder with its "
+        "index, each report linking to the other (en,vi: English in OUT/, Vietnamese in OUT/vi/)",
     )
     _add_data_options(reports)
     reports.set_defaults(func=cmd_reports)

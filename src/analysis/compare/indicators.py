@@ -315,10 +315,23 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data, left
 
 
+PARTS = {"targets": _targets, "ratings": _ratings, "admissions": _admissions, "growth": _growth}
+"""The parts of the comparison inputs, each from its own analysis, longest first on a
+national panel (the batch's kernels take them in this order, `analysis.reports.warm`)."""
+PART_ORDER = ("admissions", "growth", "ratings", "targets")
+"""The order of the parts in the inputs."""
+
+
+@memoize
+def indicator_part(dataset: Dataset, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The inputs and the figures left out of one part of `PARTS`."""
+    return PARTS[part](dataset)
+
+
 @memoize
 def build_indicators(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Returns `comparison_inputs` and `left_out` together, computed once."""
-    parts = [_admissions(dataset), _growth(dataset), _ratings(dataset), _targets(dataset)]
+    parts = [indicator_part(dataset, part) for part in PART_ORDER]
     data = pd.concat([p[0][INPUT_COLUMNS + DETAIL_COLUMNS] for p in parts], ignore_index=True)
     data = data.astype({"numerator": float, "exposure": float, "approximate": bool})
     left = pd.concat([p[1] for p in parts], ignore_index=True)

@@ -43,6 +43,15 @@ def _labelled(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.assign(indicator_label=labels)
 
 
+def _funnel_limits(inputs: pd.DataFrame) -> pd.DataFrame:
+    table = compute_funnel(inputs)
+    small = table["n_districts"] < MIN_DISTRICTS_FOR_FUNNEL
+    table.loc[small, LIMIT_COLUMNS] = np.nan
+    for column in POSITION_COLUMNS:
+        table.loc[small, column] = pd.NA
+    return table
+
+
 def compute_funnel_table(inputs: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Returns every district's place in the funnel of each indicator and window of
     `comparison_inputs`.
@@ -52,12 +61,7 @@ def compute_funnel_table(inputs: pd.DataFrame, lang: str = "en") -> pd.DataFrame
     years, reading of the period, and `indicator_label`. Windows with fewer than
     `MIN_DISTRICTS_FOR_FUNNEL` districts keep their rows without limits or positions.
     """
-    table = compute_funnel(inputs)
-    small = table["n_districts"] < MIN_DISTRICTS_FOR_FUNNEL
-    table.loc[small, LIMIT_COLUMNS] = np.nan
-    for column in POSITION_COLUMNS:
-        table.loc[small, column] = pd.NA
-    return _labelled(table, lang)
+    return _labelled(_funnel_limits(inputs), lang)
 
 
 def compute_shrinkage_table(inputs: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -74,15 +78,41 @@ def build_comparisons(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @memoize
+def national_funnel(dataset: Dataset) -> pd.DataFrame:
+    """The funnel table of a dataset without labels (the same in every language)."""
+    return _funnel_limits(comparison_inputs(dataset))
+
+
+def compared_indicators(dataset: Dataset) -> list[str]:
+    """The indicators of a dataset's comparisons, in the order of the tables."""
+    return sorted(comparison_inputs(dataset)["indicator"].astype(str).unique())
+
+
+@memoize
+def shrunk_indicator(dataset: Dataset, indicator: str) -> pd.DataFrame:
+    """The shrinkage table of one indicator of a dataset, without labels.
+
+    Each comparison's draws depend only on the seed, its indicator and window, so the
+    indicators can be estimated apart (by different kernels of a batch) and joined.
+    """
+    inputs = comparison_inputs(dataset)
+    return shrink_estimates(inputs[inputs["indicator"] == indicator], seed=DEFAULT_SEED)
+
+
+@memoize
 def funnel_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """The funnel table of a dataset (see `compute_funnel_table`)."""
-    return compute_funnel_table(comparison_inputs(dataset), lang)
+    return _labelled(national_funnel(dataset), lang)
 
 
 @memoize
 def shrinkage_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """The shrinkage table of a dataset (see `compute_shrinkage_table`)."""
-    return compute_shrinkage_table(comparison_inputs(dataset), lang)
+    """The shrinkage table of a dataset (see `compute_shrinkage_table`), joined from the
+    tables of its indicators."""
+    parts = [shrunk_indicator(dataset, code) for code in compared_indicators(dataset)]
+    if len(parts) < 2:
+        return compute_shrinkage_table(comparison_inputs(dataset), lang)
+    return _labelled(pd.concat(parts, ignore_index=True), lang)
 
 
 @memoize

@@ -5,10 +5,13 @@ In order, under an OS lock on the output folder: plan the reports (`plan`; a sav
 reused when no input changed, so an unchanged run loads no data), decide which are stale
 (`plan.decide`, reading the provenance records), make the stale ones with an executor
 (`execute.LocalExecutor` by default: warm kernels on this machine), and write the index.
+A batch in two languages (`languages=["vi", "en"]`) is one batch: one plan, one load of
+the data, one pool of kernels taking the reports of both, and an index per language folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import os
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from analysis.files import check_writable, folder_lock, remove_stale_temporaries
 from analysis.reports.execute import Executor, LocalExecutor, ReportResult, RunContext
-from analysis.reports.grid import expand_grid
+from analysis.reports.grid import check_languages, expand_grid, expand_languages
 from analysis.reports.index import write_index
 from analysis.reports.plan import (
     Job,
@@ -51,7 +54,8 @@ class BuildOptions:
         progress: Show a progress bar on stderr.
         other_language: (label, folder) of the same batch in another language, the folder
             relative to this batch's output folder ("en/", "../"): reports and the index
-            link to it.
+            link to it. Not needed with `build_reports(languages=...)`, which links the
+            languages of one batch itself.
     """
 
     jobs: int = max(1, os.cpu_count() or 1)
@@ -82,8 +86,12 @@ class BatchResult:
         seconds: Wall time of the batch.
         out_dir: The output folder.
         signal: The signal that interrupted the batch, or None.
-        index: The index page written, or None.
-        index_error: Why the index could not be written ("" when it was).
+        index: The index page of the output folder, or None when it was not written.
+        indexes: Every index page written: the output folder's, then each other
+            language folder's.
+        index_error: Why an index could not be written ("" when every one was).
+        executor_runs: How many times an executor was started (0 when nothing was stale,
+            else 1: one pool of kernels for the whole batch, whatever its languages).
     """
 
     results: list[ReportResult]
@@ -93,6 +101,8 @@ class BatchResult:
     index: Path | None = None
     index_error: str = ""
     data: dict = field(default_factory=dict)
+    indexes: list[Path] = field(default_factory=list)
+    executor_runs: int = 0
 
     @property
     def interrupted(self) -> bool:
@@ -154,7 +164,7 @@ def _execute(
     ]
     pending = [d.job for d in decisions if d.state is ReportState.PENDING]
     if not pending:
-        return results, None
+        return results, None, 0
     bar = _progress_bar(len(pending), options.progress)
 
     def on_result(result: ReportResult) -> None:
@@ -166,36 +176,59 @@ def _execute(
             bar.update(1)
 
     runner = executor or LocalExecutor(options.jobs)
-    context = dataclasses.replace(context, keys={d.job.name: d.key for d in decisions})
+    context = dataclasses.replace(context, keys={d.job.ident: d.key for d in decisions})
     try:
         signum = runner.run(pending, context, on_result)
     finally:
         if bar is not None:
             bar.close()
-    return results, signum
+    return results, signum, 1
+
+
+def _write_indexes(batch: BatchResult, jobs: list[Job]) -> None:
+    """Writes the index of each folder of the batch (the output folder, then each other
+    language's), each listing that folder's reports in its language."""
+    errors = []
+    for root in dict.fromkeys(job.root for job in jobs) or [""]:
+        planned = [job for job in jobs if job.root == root]
+        results = [r for r in batch.results if r.job.root == root]
+        folder = batch.out_dir / root if root else batch.out_dir
+        lang = next((j.parameters["lang"] for j in planned if "lang" in j.parameters), "vi")
+        other = next((j.other_language for j in planned if j.other_language), None)
+        try:
+            path = write_index(folder, results, planned, batch.data, batch.seconds,
+                               batch.interrupted, lang,
+                               other and (other[0], other[1] + "index.html"))  # fmt: skip
+        except OSError as exc:
+            where = exc.filename or folder / "index.html"
+            errors.append(
+                f"cannot write the index {where}: {exc.strerror or exc}; the reports are kept, "
+                "index.html and index.json were left as they were"
+            )
+            continue
+        batch.indexes.append(path)
+        if not root:
+            batch.index = path
+    batch.index_error = "\n".join(errors)
 
 
 def _run_locked(jobs, spec, out_dir, data, options, executor, began) -> BatchResult:
-    """Runs planned jobs and writes the index; the caller holds the folder's lock."""
+    """Runs planned jobs and writes the indexes; the caller holds the folders' locks."""
     remove_stale_temporaries(out_dir)
     check_jobs(jobs)
+    if options.other_language:  # the batch's link, for the jobs that have none of their own
+        link = options.other_language
+        jobs = [
+            j if j.other_language else dataclasses.replace(j, other_language=link) for j in jobs
+        ]
     context = RunContext(out_dir, spec, data["origin"], data["fingerprint"], {}, options.timeout,
-                         options.keep_code, options.fresh_kernels, options.other_language)  # fmt: skip
-    results, signum = _execute(jobs, context, options, executor)
-    order = {job.name: i for i, job in enumerate(jobs)}
-    results.sort(key=lambda r: order[r.job.name])
-    batch = BatchResult(results, time.monotonic() - began, out_dir, signum, data=data)
-    try:
-        lang = next((j.parameters["lang"] for j in jobs if "lang" in j.parameters), "vi")
-        other = options.other_language
-        batch.index = write_index(out_dir, results, jobs, data, batch.seconds, batch.interrupted,
-                                  lang, other and (other[0], other[1] + "index.html"))  # fmt: skip
-    except OSError as exc:
-        where = exc.filename or out_dir / "index.html"
-        batch.index_error = (
-            f"cannot write the index {where}: {exc.strerror or exc}; the reports are kept, "
-            "index.html and index.json were left as they were"
-        )
+                         options.keep_code, options.fresh_kernels)  # fmt: skip
+    results, signum, runs = _execute(jobs, context, options, executor)
+    order = {job.ident: i for i, job in enumerate(jobs)}
+    results.sort(key=lambda r: order[r.job.ident])
+    batch = BatchResult(results, time.monotonic() - began, out_dir, signum, data=data,
+                        executor_runs=runs)  # fmt: skip
+    _write_indexes(batch, jobs)
     return batch
 
 
@@ -218,9 +251,24 @@ def run_jobs(
     options = options or BuildOptions()
     data = data or {"origin": "given jobs", "fingerprint": "", "synthetic": False}
     check_jobs(jobs)
-    _prepare_folder(out_dir)
-    with folder_lock(out_dir, _say_waiting(out_dir)):
+    with _locked_folders(out_dir, [job.root for job in jobs]):
         return _run_locked(jobs, spec or DatasetSpec(), out_dir, data, options, executor, began)
+
+
+@contextlib.contextmanager
+def _locked_folders(out_dir: Path, roots: list[str]):
+    """Checks and locks the output folder, then each language folder under it (in that
+    order, so two runs never wait for each other in a circle), while the block runs.
+
+    Raises:
+        RunnerError: When a folder cannot be written.
+    """
+    folders = [out_dir] + [out_dir / root for root in dict.fromkeys(roots) if root]
+    with contextlib.ExitStack() as stack:
+        for folder in folders:
+            _prepare_folder(folder)
+            stack.enter_context(folder_lock(folder, _say_waiting(folder)))
+        yield
 
 
 def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | None]:
@@ -236,12 +284,37 @@ def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | Non
     except LookupError as exc:  # an unknown or ambiguous district
         raise RunnerError(str(exc.args[0] if exc.args else exc)) from None
     jobs = expand_grid(apply_parameters(jobs, request["params"]), request.get("grid") or {})
+    if request.get("languages"):
+        jobs = expand_languages(jobs, request["languages"])
     data = {
         "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
         "fingerprint": dataset.fingerprint,
         "synthetic": dataset.synthetic,
     }
     return jobs, data, signature
+
+
+def _request(districts, comparisons, params, grid, languages, options: BuildOptions) -> dict:
+    """What a batch asks for, as the saved plan's signature hashes it.
+
+    Raises:
+        RunnerError: On refused languages, or a language given twice.
+    """
+    request = {"districts": districts, "comparisons": comparisons, "params": dict(params or {})}
+    if grid:  # only when given, so that plans saved without a grid stay valid
+        request["grid"] = grid
+    if not languages:
+        return request
+    languages = check_languages(list(languages))
+    if "lang" in request["params"] or "lang" in (grid or {}):
+        raise RunnerError("give the languages once: languages (--lang) or lang as a parameter")
+    if options.other_language and len(languages) > 1:
+        raise RunnerError("a batch in two languages links them itself: leave other_language out")
+    if len(languages) == 1:  # one language: a parameter, as it always was
+        request["params"]["lang"] = languages[0]
+    else:
+        request["languages"] = languages
+    return request
 
 
 def build_reports(
@@ -255,6 +328,7 @@ def build_reports(
     options: BuildOptions | None = None,
     notebooks: Path | None = None,
     executor: Executor | None = None,
+    languages: list[str] | None = None,
 ) -> BatchResult:
     """Makes every stale report of a dataset, and the index: the one entry point of a batch.
 
@@ -266,16 +340,22 @@ def build_reports(
         params: Extra notebook parameters, by name; text values are converted to the type
             the notebook declares. The runner's own (district, data, encoding, number_format)
             are refused.
-        grid: Values per parameter ({"lang": ["vi", "en"]}): a report per combination,
-            each under its own name (`grid.expand_grid`).
+        grid: Values per parameter ({"alpha": ["0.05", "0.1"]}): a report per combination,
+            each under its own name in the same folder (`grid.expand_grid`).
         options: How to run (`BuildOptions`).
         notebooks: The folder of the report notebooks (the project's by default).
         executor: What makes the reports: `execute.LocalExecutor(options.jobs)` by default;
             any object with the `execute.Executor` interface (a cluster) may replace it.
+        languages: ["vi", "en"] or ["en", "vi"]: both languages in this one batch, the
+            first's reports in `out_dir`, the second's under the same names in
+            `out_dir/<language>/`, each folder with its index in its language and each report
+            linking to its version in the other (`grid.expand_languages`). One language
+            (["en"]) is `params={"lang": "en"}`. None: the `lang` of `params` (Vietnamese).
 
     Raises:
-        RunnerError: Before anything runs: a refused parameter or district, an output folder
-            that cannot be written.
+        RunnerError: Before anything runs: a refused parameter, district or language, a
+            language given twice (`languages` and `lang` in `params` or `grid`), an output
+            folder that cannot be written.
         analysis.data.problems.DatasetError: When the dataset is not valid.
     """
     from analysis.paths import default_reports_dir, notebooks_dir
@@ -284,11 +364,9 @@ def build_reports(
     spec = spec or DatasetSpec()
     out_dir = Path(out_dir) if out_dir else default_reports_dir()
     options = options or BuildOptions()
-    request = {"districts": districts, "comparisons": comparisons, "params": params or {}}
-    if grid:  # only when given, so that plans saved without a grid stay valid
-        request["grid"] = grid
-    _prepare_folder(out_dir)
-    with folder_lock(out_dir, _say_waiting(out_dir)):
+    request = _request(districts, comparisons, params, grid, languages, options)
+    roots = request.get("languages", [""])[1:]
+    with _locked_folders(out_dir, roots):
         jobs, data, signature = _plan(spec, out_dir, request, notebooks or notebooks_dir())
         batch = _run_locked(jobs, spec, out_dir, data, options, executor, began)
         if signature is not None and not batch.interrupted:

@@ -17,6 +17,7 @@ import contextlib
 import copy
 import datetime as dt
 import signal
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,11 +29,12 @@ from analysis.files import write_text_atomic
 from analysis.present.key_figures import read_key_figures
 from analysis.present.wording import TITLES
 from analysis.reports.kernels import Worker
-from analysis.reports.plan import Job, output_path
+from analysis.reports.plan import Job, output_path, root_folder
 from analysis.reports.provenance import library_hash, package_versions, sha256_bytes
 from analysis.reports.records import ProvenanceRecord, notebook_hash, write_record
 from analysis.reports.registry import ReportState
 from analysis.reports.spec import DatasetSpec
+from analysis.reports.warm import needs_national, preload_code
 
 
 @dataclass
@@ -56,11 +58,10 @@ class RunContext:
         spec: The dataset specification (also in each job's parameters).
         data_origin: Where the data came from, as the header shows it.
         data_fingerprint: The hash of the dataset's files.
-        keys: Each job's key (`plan.report_key`), by name.
+        keys: Each job's key (`plan.report_key`), by `Job.ident`.
         timeout: Time limit per report, seconds.
         keep_code: Show code cells in the HTML.
         fresh_kernels: A new kernel for every report.
-        other_language: (label, folder) of the batch in another language (`BuildOptions`).
     """
 
     out_dir: Path
@@ -71,7 +72,6 @@ class RunContext:
     timeout: float = 600.0
     keep_code: bool = False
     fresh_kernels: bool = False
-    other_language: tuple[str, str] | None = None
 
 
 class Executor(Protocol):
@@ -117,7 +117,9 @@ def _error_cell(error: str):
 
 
 def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
-    base = out_dir.resolve()
+    """A job's files relative to its root (its language's folder), as its page and its
+    record name them."""
+    base = root_folder(out_dir, job).resolve()
     return {
         s: str(output_path(out_dir, job, s).relative_to(base)) for s in (".ipynb", ".html", ".json")
     }
@@ -132,7 +134,7 @@ def _title(job: Job) -> str:
 def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
     """What the HTML header of a report shows."""
     html = _relative_outputs(job, context.out_dir)[".html"]
-    other = context.other_language
+    other = job.other_language
     return {
         "other_language": other
         and {"label": other[0], "href": "../" * html.count("/") + other[1] + html},
@@ -156,7 +158,7 @@ def _record(job, context, worker, state, error, figures, generated, timings, has
         parameters=job.parameters, dataset=context.spec.as_record(),
         data={"origin": context.data_origin, "dataset_fingerprint": context.data_fingerprint,
               "data_key": job.data_key},
-        library_sha256=library_hash(), versions=package_versions(), key=context.keys[job.name],
+        library_sha256=library_hash(), versions=package_versions(), key=context.keys[job.ident],
         status=state.value, error=error, key_figures=figures, generated=generated, timings=timings,
         runner={"worker": worker.index, "kernel_restarts": worker.restarts,
                 "fresh_kernels": context.fresh_kernels},
@@ -208,7 +210,7 @@ async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -
         notebook.cells.insert(0, _error_cell(error))
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     notebook.metadata["vn_report"] = {
-        "key": context.keys[job.name],
+        "key": context.keys[job.ident],
         "status": state.value,
         "generated": generated,
     }
@@ -252,8 +254,10 @@ class LocalExecutor:
         for job in jobs:
             queue.put_nowait(job)
         cwd = jobs[0].notebook.parent
+        shared = tempfile.TemporaryDirectory(prefix="analysis-batch-")
+        preload = preload_code(context.spec.as_record(), shared.name, needs_national(jobs))
         workers = [
-            Worker(i, cwd, context.timeout, context.fresh_kernels)
+            Worker(i, cwd, context.timeout, context.fresh_kernels, preload=preload)
             for i in range(min(self.jobs, len(jobs)))
         ]
         try:
@@ -265,6 +269,7 @@ class LocalExecutor:
             )
         finally:
             await asyncio.gather(*(w.stop() for w in workers), return_exceptions=True)
+            shared.cleanup()
         while not queue.empty():  # every worker broke: say so for each job left
             on_result(
                 ReportResult(

@@ -6,6 +6,11 @@ combination, "sop-cop-son-la-lang-vi-alpha-0-1"), its own provenance and its own
 so no report overwrites another; the variant is kept on the job for the index, which lists
 a report's variants side by side. A notebook that declares none of the grid's parameters is
 made once, as without a grid.
+
+`--lang vi,en` is a grid on `lang` whose values go to folders instead of names
+(`expand_languages`): the first language's reports keep their names in the output folder,
+the second's the same names in a sub-folder named for it (`en/`), with an index of its own;
+each report links to the same report in the other language.
 """
 
 from __future__ import annotations
@@ -38,6 +43,65 @@ def parse_grid(items: list[str] | None) -> dict[str, list[str]]:
             raise RunnerError(f"--grid gives {name!r} twice; list its values once: {name}=a,b")
         grid[name] = list(dict.fromkeys(listed))
     return grid
+
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+"""The report languages, with the name a page in the other language links to them by."""
+
+
+def check_languages(languages: list[str]) -> list[str]:
+    """Returns the languages of a batch written to folders: one or two of `LANGUAGES`.
+
+    Raises:
+        RunnerError: On another language, one given twice, or none.
+    """
+    if (
+        not languages
+        or len(languages) > len(LANGUAGES)
+        or len(set(languages)) != len(languages)
+        or not set(languages) <= set(LANGUAGES)
+    ):
+        raise RunnerError(
+            f"languages must be vi, en, vi,en or en,vi; got {','.join(map(str, languages))!r}"
+        )
+    return list(languages)
+
+
+def _link(languages: list[str], index: int) -> tuple[str, str] | None:
+    """(label, folder) of the other language, relative to the folder of `languages[index]`."""
+    if len(languages) < 2:
+        return None
+    other = 1 - index
+    folder = f"{languages[other]}/" if other else ""
+    return LANGUAGES[languages[other]], ("../" if index else "") + folder
+
+
+def expand_languages(jobs: list[Job], languages: list[str]) -> list[Job]:
+    """Returns each job once per language, the first language's in the output folder, the
+    second's in the sub-folder named for it, each linked to the other; the two versions of a
+    report follow each other, so that a kernel reuses for the second what it computed for
+    the first. A notebook that declares no `lang` is made once, in the output folder.
+
+    Raises:
+        RunnerError: On languages `check_languages` refuses.
+    """
+    languages = check_languages(languages)
+    specs = _declared(jobs)
+    expanded = []
+    for job in jobs:
+        if "lang" not in specs[job.notebook]:
+            expanded.append(job)
+            continue
+        for index, lang in enumerate(languages):
+            expanded.append(
+                dataclasses.replace(
+                    job,
+                    parameters={**job.parameters, "lang": lang},
+                    root=lang if index else "",
+                    other_language=_link(languages, index),
+                )
+            )
+    return expanded
 
 
 def _declared(jobs: list[Job]) -> dict[Path, dict]:
@@ -104,14 +168,14 @@ def expand_grid(jobs: list[Job], grid: dict[str, list[str]]) -> list[Job]:
 
 
 def _check_names(jobs: list[Job]) -> None:
-    seen: dict[tuple[str, str], Job] = {}
+    seen: dict[tuple[str, str, str], Job] = {}
     for job in jobs:
         if not SAFE_NAME.fullmatch(job.name):
             raise RunnerError(
                 f"--grid: the combination {job.variant!r} cannot name a file ({job.name!r}); "
                 "use values made of letters, digits, '.', '-' or spaces"
             )
-        key = (job.group, job.name)
+        key = (job.root, job.group, job.name)
         if key in seen:
             raise RunnerError(
                 f"--grid: {seen[key].variant!r} and {job.variant!r} would both write {job.name!r}"

@@ -158,8 +158,8 @@ class Worker:
         info = await self.kc.kernel_info(reply=True, timeout=STARTUP_TIMEOUT)
         self.language_info = info["content"].get("language_info", {})
         await self._silent(WARMUP)
-        if self.preload:  # e.g. load the dataset once, before the first report needs it
-            await self._silent(self.preload)
+        if self.preload:  # the dataset, and the batch's national comparisons (`warm`)
+            await self._silent(self.preload, timeout=self.timeout)
         self.used = False
 
     async def stop(self) -> None:
@@ -180,12 +180,12 @@ class Worker:
         self.restarts += 1
         await self.start()
 
-    async def _silent(self, code: str) -> None:
+    async def _silent(self, code: str, timeout: float = STARTUP_TIMEOUT) -> None:
         reply = await self.kc.execute_interactive(
             code,
             silent=True,
             store_history=False,
-            timeout=STARTUP_TIMEOUT,
+            timeout=timeout,
             output_hook=lambda msg: None,
         )
         if reply["content"].get("status") != "ok":

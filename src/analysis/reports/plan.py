@@ -47,6 +47,11 @@ class Job:
         data_key: Hash of the data the report depends on.
         region, province: For district reports, where the index lists them.
         variant: For a parameter grid, the combination ("lang=vi, alpha=0.1"); else "".
+        root: The sub-folder of the batch's output folder that holds this report's language
+            ("en" for the English half of `--lang vi,en`); "" for the output folder itself.
+            Its paths, provenance and index are those of a batch written to that folder.
+        other_language: (label, folder) of the same report in the other language, the
+            folder relative to this report's root ("en/", "../"): its page links there.
     """
 
     name: str
@@ -58,10 +63,23 @@ class Job:
     region: str = ""
     province: str = ""
     variant: str = ""
+    root: str = ""
+    other_language: tuple[str, str] | None = None
 
     def folder(self) -> str:
         """The sub-folder of the output for this job's group."""
         return self.group.folder
+
+    @property
+    def ident(self) -> str:
+        """What tells this report apart in a batch: its name, under its root if it has one
+        (the Vietnamese and English reports of a district share a name)."""
+        return f"{self.root}/{self.name}" if self.root else self.name
+
+
+def root_folder(out_dir: Path, job: Job) -> Path:
+    """The folder a job's paths are relative to: the output folder, or its language's."""
+    return out_dir / job.root if job.root else out_dir
 
 
 @dataclass(frozen=True)
@@ -76,12 +94,13 @@ class Decision:
 
 def output_path(out_dir: Path, job: Job, suffix: str) -> Path:
     """Returns where a job's file goes, refusing any name that could leave `out_dir`."""
-    if not SAFE_NAME.fullmatch(job.name):
-        raise RunnerError(
-            f"unsafe report name {job.name!r}: expected lowercase letters, digits and hyphens"
-        )
+    for part in (job.name, job.root) if job.root else (job.name,):
+        if not SAFE_NAME.fullmatch(part):
+            raise RunnerError(
+                f"unsafe report name {part!r}: expected lowercase letters, digits and hyphens"
+            )
     base = out_dir.resolve()
-    path = (base / job.folder() / f"{job.name}{suffix}").resolve()
+    path = (base / job.root / job.folder() / f"{job.name}{suffix}").resolve()
     if base not in path.parents:
         raise RunnerError(f"report path {path} is outside {base}")
     return path
@@ -227,7 +246,7 @@ def check_jobs(jobs: list[Job]) -> None:
         try:
             check_parameters(specs[job.notebook], job.parameters, job.notebook.name)
         except ParameterError as exc:
-            problems.append(f"{job.name}: {exc}")
+            problems.append(f"{job.ident}: {exc}")
     if problems:
         raise RunnerError("parameters refused before running anything:\n" + "\n".join(problems))
 
@@ -261,12 +280,14 @@ def decide(
     """Decides, for each job, whether it must run: nothing is executed here.
 
     A report is UP_TO_DATE when an earlier run made it successfully from the same key and its
-    notebook and HTML are there; otherwise (or with `force`) it is PENDING.
+    notebook and HTML are there; otherwise (or with `force`) it is PENDING. A job's own
+    `other_language` takes precedence over the batch's.
     """
     hashes = {path: notebook_hash(path) for path in {job.notebook for job in jobs}}
     decisions = []
     for job in jobs:
-        key = report_key(job, hashes[job.notebook], keep_code, other_language)
+        link = job.other_language or other_language
+        key = report_key(job, hashes[job.notebook], keep_code, link)
         record = None if force else read_record(output_path(out_dir, job, ".json"))
         fresh = (
             record is not None
@@ -306,13 +327,23 @@ def read_plan(out_dir: Path, signature: str) -> tuple[list[Job], dict] | None:
         saved = json.loads((out_dir / PLAN_FILE).read_text(encoding="utf-8"))
         if saved.get("signature") != signature:
             return None
-        jobs = [
-            Job(**{**job, "notebook": Path(job["notebook"]), "group": Group(job["group"])})
-            for job in saved["jobs"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError):
+        jobs = [_saved_job(job) for job in saved["jobs"]]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
     return jobs, saved["data"]
+
+
+def _saved_job(saved: dict) -> Job:
+    """A job as `write_plan` saved it, its path, group and link made whole again."""
+    link = saved.get("other_language")
+    return Job(
+        **{
+            **saved,
+            "notebook": Path(saved["notebook"]),
+            "group": Group(saved["group"]),
+            "other_language": (str(link[0]), str(link[1])) if link else None,
+        }
+    )
 
 
 def write_plan(out_dir: Path, signature: str, jobs: list[Job], data: dict) -> None:

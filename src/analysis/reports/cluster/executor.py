@@ -7,12 +7,14 @@ import contextlib
 import dataclasses
 import logging
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.reports.execute import ReportResult, RunContext, run_interruptibly, write_report
 from analysis.reports.plan import Job, RunnerError
 from analysis.reports.registry import ReportState
+from analysis.reports.warm import needs_national, preload_code
 
 INSTALL_HINT = (
     'running on a cluster needs Dask: pip install -e ".[cluster]" '
@@ -65,8 +67,9 @@ def make_executor(cluster: str | None, scheduler: str | None, default_workers: i
 
 
 def task_key(job: Job, key: str) -> str:
-    """The Dask key of a report: its name and its content hash (the cache key)."""
-    return f"report-{job.name}-{key[:20]}"
+    """The Dask key of a report: its name, its language folder and its content hash (the
+    cache key; the two languages of a report differ in it too)."""
+    return f"report-{job.root + '-' if job.root else ''}{job.name}-{key[:20]}"
 
 
 @dataclass
@@ -90,9 +93,15 @@ class DaskExecutor:
         return run_interruptibly(self._run(jobs, context, on_result))
 
     async def _run(self, jobs: list[Job], context: RunContext, on_result) -> None:
-        async with self._client() as client:
-            await self._prepare(client, jobs, context)
-            await _submit_and_collect(client, jobs, context, on_result)
+        # The kernels of a LocalCluster share a folder on this machine; those of another
+        # cluster each build what they need (their machines need not share a disk).
+        with contextlib.ExitStack() as stack:
+            shared = None
+            if not self.scheduler:
+                shared = stack.enter_context(tempfile.TemporaryDirectory(prefix="analysis-batch-"))
+            async with self._client() as client:
+                await self._prepare(client, jobs, context, shared)
+                await _submit_and_collect(client, jobs, context, on_result)
 
     @contextlib.asynccontextmanager
     async def _client(self):
@@ -124,7 +133,9 @@ class DaskExecutor:
         async with cluster, Client(cluster, asynchronous=True) as client:
             yield client
 
-    async def _prepare(self, client, jobs: list[Job], context: RunContext) -> None:
+    async def _prepare(
+        self, client, jobs: list[Job], context: RunContext, shared: str | None
+    ) -> None:
         from analysis.reports.cluster.plugin import WarmKernels
 
         await client.wait_for_workers(1, timeout=120)
@@ -133,11 +144,9 @@ class DaskExecutor:
                 f"no worker of {self.scheduler or 'the cluster'} offers a 'kernel' resource; "
                 "start the workers with: dask worker SCHEDULER --nthreads 1 --resources kernel=1"
             )
-        # Each kernel loads the dataset once, at start, as the notebooks will load it.
-        preload = (
-            "__import__('analysis.reports.spec', fromlist=['DatasetSpec'])"
-            f".DatasetSpec(**{context.spec.as_record()!r}).load()"
-        )
+        # Each kernel loads the dataset once, at start, as the notebooks will load it; the
+        # kernels of a local cluster prepare the national comparisons together (`warm`).
+        preload = preload_code(context.spec.as_record(), shared, needs_national(jobs))
         plugin = WarmKernels(str(jobs[0].notebook.parent), preload, context.timeout,
                              context.keep_code, context.fresh_kernels)  # fmt: skip
         await client.register_plugin(plugin)
@@ -171,8 +180,8 @@ async def _submit_and_collect(client, jobs: list[Job], context: RunContext, on_r
         capacity = max(1, await _capacity(client))  # asked each time: workers come and go
         while waiting and len(running) < capacity:
             job = waiting.pop()
-            key = context.keys[job.name]
-            own = dataclasses.replace(context, keys={job.name: key})  # not every job's key
+            key = context.keys[job.ident]
+            own = dataclasses.replace(context, keys={job.ident: key})  # not every job's key
             future = client.submit(run_report, job, own, key=task_key(job, key),
                                    resources={RESOURCE: 1}, retries=RETRIES, pure=False)  # fmt: skip
             running[future.key] = job
