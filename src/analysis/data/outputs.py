@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported when a frame is checked: the command line starts faster
+    import pandas as pd
 
 
 class Kind(StrEnum):
@@ -462,6 +463,9 @@ def nonconformities(frame: pd.DataFrame, name: str) -> list[str]:
     `renamed` under its name in the frame) and each numeric kind holds numbers, each flag
     booleans.
     """
+    import numpy as np
+    import pandas as pd
+
     table = output_table(name)
     frame = table.declared_frame(frame)
     declared, present = set(table.column_names), set(frame.columns)
