@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
@@ -21,7 +22,7 @@ from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, labe
 from analysis.present.comparison_words import ADJUSTMENTS_VI, CHART_WORDS
 from analysis.present.formats import format_number
 from analysis.present.overview import format_window
-from analysis.present.plots import Chart, _empty, _figure, _legend_below, number_ticks
+from analysis.present.plots import Chart, _empty, _figure, _legend_below
 
 MAX_NAMED_IN_FUNNEL = 15
 """A funnel plot names every district up to this many, and only those outside 99.8 % beyond."""
@@ -30,6 +31,23 @@ MAX_LABELLED = 40
 OUTSIDE_998 = {"above": "#c62828", "below": "#1565c0"}
 OUTSIDE_95 = {"above": "#ef9a9a", "below": "#90caf9"}
 WITHIN = "#78909c"
+
+
+def number_ticks(ax, lang: str, axis: str = "both") -> None:
+    """In Vietnamese, tick labels written the Vietnamese way (`2.500`, `0,5`); English keeps
+    matplotlib's own."""
+    if lang != "vi":
+        return
+
+    def write(value: float, _position) -> str:
+        text = f"{value:,.6g}"
+        decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        return format_number(value, decimals, lang)
+
+    axes = (ax.xaxis, ax.yaxis) if axis == "both" else ((ax.xaxis,) if axis == "x" else (ax.yaxis,))
+    for one in axes:
+        if one.get_scale() == "linear":
+            one.set_major_formatter(mpl.ticker.FuncFormatter(write))
 
 
 def _choose(frame: pd.DataFrame, column: str, wanted: str | None) -> str:

@@ -132,24 +132,6 @@ def _empty(message: str) -> Chart:
     return Chart(figure, alt=message)
 
 
-def number_ticks(ax, lang: str, axis: str = "both") -> None:
-    """In Vietnamese, tick labels written the Vietnamese way (`2.500`, `0,5`); English keeps
-    matplotlib's own."""
-    if lang != "vi":
-        return
-    from analysis.present.formats import format_number
-
-    def write(value: float, _position) -> str:
-        text = f"{value:,.6g}"
-        decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
-        return format_number(value, decimals, lang)
-
-    axes = (ax.xaxis, ax.yaxis) if axis == "both" else ((ax.xaxis,) if axis == "x" else (ax.yaxis,))
-    for one in axes:
-        if one.get_scale() == "linear":
-            one.set_major_formatter(mpl.ticker.FuncFormatter(write))
-
-
 def plot_stocks(series: pd.DataFrame, title: str = "", lang: str = "en") -> Chart:
     """Stock levels per metric over time; hollow markers for derived levels."""
     if series.empty:
