@@ -30,7 +30,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_ENTRIES = 256
+MAX_ENTRIES = 64
+"""Results kept, the least recently used dropped first: a district report remembers about
+ten results on its district and province, useful to the next few reports at most (reports
+are made province by province), while every one kept adds to each kernel's memory."""
 _enabled = False
 _calls = 0  # memoised calls under way: their results are kept until the outermost returns
 _cache: OrderedDict = OrderedDict()

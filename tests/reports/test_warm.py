@@ -1,5 +1,6 @@
 """The kernels of a batch preparing the national comparisons together (`reports.warm`)."""
 
+import dataclasses
 import multiprocessing
 
 import pandas as pd
@@ -30,10 +31,10 @@ def _tables(dataset, lang):
 def test_prepared_tables_equal_those_computed_alone(embedded, tmp_path, kernel_state):
     alone = {lang: _tables(embedded, lang) for lang in ("vi", "en")}
     memo.clear()
-    warm.prepare(DatasetSpec().as_record(), str(tmp_path), national=True)
+    warm.prepare(DatasetSpec().as_record(), str(tmp_path), ["vi", "en"])
     assert list(tmp_path.glob("*.pickle"))  # the parts are in the batch's folder
     kept = {f"{key[0]}.{key[1]}" for key in memo._cache}
-    assert kept <= warm.KEPT | {"analysis.data.dataset.load_dataset"}
+    assert kept == warm.KEPT  # the language-free parts are left in the folder
     for lang, (funnel, shrunk) in alone.items():
         got_funnel, got_shrunk = _tables(embedded, lang)
         pd.testing.assert_frame_equal(got_funnel, funnel)
@@ -41,15 +42,15 @@ def test_prepared_tables_equal_those_computed_alone(embedded, tmp_path, kernel_s
 
 
 def test_without_a_folder_or_district_reports_nothing_is_prepared(tmp_path, kernel_state):
-    warm.prepare(DatasetSpec().as_record(), None, national=True)
+    warm.prepare(DatasetSpec().as_record(), None, ["vi"])
     assert not memo._cache
-    warm.prepare(DatasetSpec().as_record(), str(tmp_path), national=False)
+    warm.prepare(DatasetSpec().as_record(), str(tmp_path), [])
     assert not memo._cache and not list(tmp_path.glob("*.pickle"))
 
 
 def _prepare_in_another_process(folder: str, done) -> None:
     memo.enable()
-    warm.prepare(DatasetSpec().as_record(), folder, national=True)
+    warm.prepare(DatasetSpec().as_record(), folder, ["vi"])
     funnel, shrunk = tables.comparison_tables(DatasetSpec().load(), "vi")
     done.put((funnel.to_json(), shrunk.to_json()))
 
@@ -77,11 +78,13 @@ def test_two_kernels_prepare_together_and_get_the_same_tables(embedded, tmp_path
 
 
 def test_preload_binds_no_name_and_only_district_reports_need_the_comparisons(embedded):
-    code = warm.preload_code(DatasetSpec().as_record(), None, False)
+    code = warm.preload_code(DatasetSpec().as_record(), None, [])
     namespace: dict = {}
     exec(code, namespace)  # the code the runner sends to a kernel
     assert set(namespace) == {"__builtins__"}
-    districts = plan_jobs(embedded, DatasetSpec(), districts=["sop-cop-son-la"])
-    assert warm.needs_national(districts)
-    across = [job for job in districts if job.group.value != "districts"]
-    assert across and not warm.needs_national(across)
+    jobs = plan_jobs(embedded, DatasetSpec(), districts=["sop-cop-son-la"])
+    assert warm.national_languages(jobs) == ["vi"]  # the notebook's default
+    english = [dataclasses.replace(j, parameters={**j.parameters, "lang": "en"}) for j in jobs]
+    assert warm.national_languages(jobs + english) == ["en", "vi"]
+    across = [job for job in jobs if job.group.value != "districts"]
+    assert across and warm.national_languages(across) == []

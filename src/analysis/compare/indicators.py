@@ -320,6 +320,14 @@ PARTS = {"targets": _targets, "ratings": _ratings, "admissions": _admissions, "g
 national panel (the batch's kernels take them in this order, `analysis.reports.warm`)."""
 PART_ORDER = ("admissions", "growth", "ratings", "targets")
 """The order of the parts in the inputs."""
+PART_INDICATORS = {
+    "targets": (Indicator.ADMISSIONS_TARGET,),
+    "ratings": (Indicator.RATED_EXCELLENT, Indicator.RATED_GOOD_OR_ABOVE),
+    "admissions": (Indicator.ADMISSIONS,),
+    "growth": (Indicator.MEMBERSHIP_GROWTH,),
+}
+"""The indicators each part gives."""
+PART_OF = {code.value: part for part, codes in PART_INDICATORS.items() for code in codes}
 
 
 @memoize
@@ -328,18 +336,30 @@ def indicator_part(dataset: Dataset, part: str) -> tuple[pd.DataFrame, pd.DataFr
     return PARTS[part](dataset)
 
 
+def _finished(data: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    data = data.astype({"numerator": float, "exposure": float, "approximate": bool})
+    return label_districts(data.sort_values(["indicator", "window", "district_id"]), dataset)
+
+
+def indicator_inputs(dataset: Dataset, indicator: str) -> pd.DataFrame:
+    """The rows of `comparison_inputs` of one indicator, from its part alone: a comparison
+    of one indicator need not wait for the others (`analysis.compare.tables.shrunk_indicator`)."""
+    rows = indicator_part(dataset, PART_OF[indicator])[0]
+    rows = rows[rows["indicator"] == indicator][INPUT_COLUMNS + DETAIL_COLUMNS]
+    return _finished(rows, dataset).reset_index(drop=True)
+
+
 @memoize
 def build_indicators(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Returns `comparison_inputs` and `left_out` together, computed once."""
     parts = [indicator_part(dataset, part) for part in PART_ORDER]
     data = pd.concat([p[0][INPUT_COLUMNS + DETAIL_COLUMNS] for p in parts], ignore_index=True)
-    data = data.astype({"numerator": float, "exposure": float, "approximate": bool})
     left = pd.concat([p[1] for p in parts], ignore_index=True)
     compared = set(zip(data["district_id"], data["indicator"], strict=True))
     left["district_compared"] = [
         (d, i) in compared for d, i in zip(left["district_id"], left["indicator"], strict=True)
     ]
-    data = label_districts(data.sort_values(["indicator", "window", "district_id"]), dataset)
+    data = _finished(data, dataset)
     left = label_districts(left[LEFT_OUT_COLUMNS].sort_values(["indicator", "district_id"]), dataset)  # fmt: skip
     return data.reset_index(drop=True), left.reset_index(drop=True)
 

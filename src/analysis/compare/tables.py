@@ -20,6 +20,7 @@ from analysis.compare.indicators import (
     build_indicators,
     comparison_inputs,
     coverage,
+    indicator_inputs,
     label,
     left_out,
 )
@@ -39,8 +40,8 @@ POSITION_COLUMNS = ["position_95", "position_998"]
 
 
 def _labelled(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    labels = table["indicator"].map(lambda code: label(code, lang))
-    return table.assign(indicator_label=labels)
+    labels = {code: label(code, lang) for code in table["indicator"].unique()}
+    return table.assign(indicator_label=table["indicator"].map(labels))
 
 
 def _funnel_limits(inputs: pd.DataFrame) -> pd.DataFrame:
@@ -95,8 +96,7 @@ def shrunk_indicator(dataset: Dataset, indicator: str) -> pd.DataFrame:
     Each comparison's draws depend only on the seed, its indicator and window, so the
     indicators can be estimated apart (by different kernels of a batch) and joined.
     """
-    inputs = comparison_inputs(dataset)
-    return shrink_estimates(inputs[inputs["indicator"] == indicator], seed=DEFAULT_SEED)
+    return shrink_estimates(indicator_inputs(dataset, indicator), seed=DEFAULT_SEED)
 
 
 @memoize
@@ -109,18 +109,26 @@ def funnel_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
 def shrinkage_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """The shrinkage table of a dataset (see `compute_shrinkage_table`), joined from the
     tables of its indicators."""
+    return _labelled(_joined_shrinkage(dataset), lang)
+
+
+def _joined_shrinkage(dataset: Dataset) -> pd.DataFrame:
     parts = [shrunk_indicator(dataset, code) for code in compared_indicators(dataset)]
     if len(parts) < 2:
-        return compute_shrinkage_table(comparison_inputs(dataset), lang)
-    return _labelled(pd.concat(parts, ignore_index=True), lang)
+        return shrink_estimates(comparison_inputs(dataset), seed=DEFAULT_SEED)
+    return pd.concat(parts, ignore_index=True)
 
 
 @memoize
 def comparison_tables(dataset: Dataset, lang: str = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The funnel and the shrinkage tables of a dataset from one build of their inputs
     (what a district report shows; in an interactive session too the national inputs are
-    then built once, see `analysis.memo`)."""
-    return funnel_table(dataset, lang), shrinkage_table(dataset, lang)
+    then built once, see `analysis.memo`). Labelled here rather than through `funnel_table`
+    and `shrinkage_table`, so that a warm kernel keeps one labelled copy, not two."""
+    return (
+        _labelled(national_funnel(dataset), lang),
+        _labelled(_joined_shrinkage(dataset), lang),
+    )
 
 
 @memoize

@@ -142,6 +142,12 @@ def save_dataset(dataset: Dataset, path: str | Path) -> Path:
 _CACHE: dict[tuple, Dataset] = {}
 
 
+def forget_loaded() -> None:
+    """Drops the copy `load_dataset` keeps of the last dataset (the batch runner's own
+    process, once it has planned the reports, so that only the kernels hold the data)."""
+    _CACHE.clear()
+
+
 def _cache_key(path: Path, encoding: str | None, convention: str | None) -> tuple:
     stats = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in dataset_files(path))
     return (str(path), encoding, convention, stats)

@@ -24,6 +24,7 @@ from analysis.files import check_writable, folder_lock, remove_stale_temporaries
 from analysis.reports.execute import Executor, LocalExecutor, ReportResult, RunContext
 from analysis.reports.grid import check_languages, expand_grid, expand_languages
 from analysis.reports.index import write_index
+from analysis.reports.kernels import release_memory
 from analysis.reports.plan import (
     Job,
     RunnerError,
@@ -291,6 +292,11 @@ def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | Non
         "fingerprint": dataset.fingerprint,
         "synthetic": dataset.synthetic,
     }
+    from analysis.data.dataset import forget_loaded
+
+    del dataset
+    forget_loaded()  # only the kernels hold the data from now on
+    release_memory()
     return jobs, data, signature
 
 

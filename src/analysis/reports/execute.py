@@ -34,7 +34,7 @@ from analysis.reports.provenance import library_hash, package_versions, sha256_b
 from analysis.reports.records import ProvenanceRecord, notebook_hash, write_record
 from analysis.reports.registry import ReportState
 from analysis.reports.spec import DatasetSpec
-from analysis.reports.warm import needs_national, preload_code
+from analysis.reports.warm import national_languages, preload_code
 
 
 @dataclass
@@ -255,7 +255,7 @@ class LocalExecutor:
             queue.put_nowait(job)
         cwd = jobs[0].notebook.parent
         shared = tempfile.TemporaryDirectory(prefix="analysis-batch-")
-        preload = preload_code(context.spec.as_record(), shared.name, needs_national(jobs))
+        preload = preload_code(context.spec.as_record(), shared.name, national_languages(jobs))
         workers = [
             Worker(i, cwd, context.timeout, context.fresh_kernels, preload=preload)
             for i in range(min(self.jobs, len(jobs)))

@@ -15,38 +15,46 @@ simulation of each comparison depends only on its seed, indicator and window.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
-
 from analysis import memo
+from analysis.reports.kernels import release_memory
 
-KEPT = {
-    "analysis.compare.tables.national_funnel",
-    "analysis.compare.tables.shrunk_indicator",
-}
-"""What a kernel keeps in memory after preparing: the language-free tables the district
-reports label and show."""
+KEPT = {"analysis.compare.tables.comparison_tables"}
+"""What a kernel keeps in memory after preparing: the tables the district reports show, in
+each language of the batch (the language-free parts stay in the folder)."""
 
 
-def preload_code(spec_record: dict, folder: str | None, national: bool) -> str:
+def preload_code(spec_record: dict, folder: str | None, languages: list[str]) -> str:
     """The code a new kernel runs before its first report (binding no name, so the
-    report's namespace starts empty)."""
+    report's namespace starts empty); `languages` of the national comparisons to prepare,
+    none for a batch without district reports."""
     return (
         "__import__('analysis.reports.warm', fromlist=['prepare'])"
-        f".prepare({spec_record!r}, {folder!r}, {national!r})"
+        f".prepare({spec_record!r}, {folder!r}, {languages!r})"
     )
 
 
-def needs_national(jobs) -> bool:
-    """Whether a batch has reports that place districts in the national comparisons."""
+def national_languages(jobs) -> list[str]:
+    """The languages of a batch's district reports (each places its district in the
+    national comparisons): the `lang` each is given, or its notebook's default."""
+    import json
+
+    from analysis.reports.params import read_parameters
     from analysis.reports.registry import DISTRICT_REPORT
 
-    return any(job.group == DISTRICT_REPORT.group for job in jobs)
+    languages, defaults = set(), {}
+    for job in jobs:
+        if job.group != DISTRICT_REPORT.group:
+            continue
+        if "lang" not in job.parameters and job.notebook not in defaults:
+            notebook = json.loads(job.notebook.read_text(encoding="utf-8"))
+            declared = read_parameters(notebook, job.notebook.name).get("lang")
+            defaults[job.notebook] = declared.default if declared else "en"
+        languages.add(job.parameters.get("lang") or defaults[job.notebook])
+    return sorted(languages)
 
 
-def prepare(spec_record: dict, folder: str | None, national: bool) -> None:
-    """Loads the batch's dataset and, when `national`, prepares its comparisons (see the
+def prepare(spec_record: dict, folder: str | None, languages: list[str]) -> None:
+    """Loads the batch's dataset and prepares its comparisons in `languages` (see the
     module docstring). Runs inside a kernel; an analysis that fails here fails again, with
     its message, in the report that needs it."""
     from analysis.reports.spec import DatasetSpec
@@ -55,34 +63,49 @@ def prepare(spec_record: dict, folder: str | None, national: bool) -> None:
     if folder is None:
         return
     memo.share(folder, dataset.fingerprint)
-    if not national:
+    if not languages:
         return
     try:
-        _take_parts(dataset)
+        _take_parts(dataset, languages)
     except Exception:  # the report that needs the part fails with the message
         return
     memo.keep_only(KEPT)
     release_memory()
 
 
-def _take_parts(dataset) -> None:
+SHRINKAGE_ORDER = (
+    "rated_good_or_above",
+    "rated_excellent",
+    "admissions",
+    "membership_growth",
+    "admissions_target",
+)
+"""The indicators' shrinkage tables, longest first on a national panel (ratings have a
+comparison per year); each waits only for the part that gives its indicator, so the ratings
+are estimated while another kernel still assesses the targets."""
+
+
+def _first_steps() -> list:
+    """The analyses several parts need, longest first: taken before the parts, so that one
+    kernel rates the districts while another reads the periods and the admissions, instead
+    of both waiting for the kernel that assesses the targets to compute them all."""
+    from analysis.evaluations.distributions import summarize_evaluations
+    from analysis.growth.admissions import admissions_per_year
+    from analysis.period_readings import read_periods
+    from analysis.targets.attainment import compare_stated_attainment
+
+    return [summarize_evaluations, compare_stated_attainment, admissions_per_year, read_periods]
+
+
+def _take_parts(dataset, languages: list[str]) -> None:
     from analysis.compare import indicators, tables
 
+    for step in _first_steps():
+        memo.take(step, dataset)
     for part in indicators.PARTS:  # longest first
         memo.take(indicators.indicator_part, dataset, part)
-    tables.build_comparisons(dataset)  # waits for the parts other kernels computed
-    for code in tables.compared_indicators(dataset):
+    for code in SHRINKAGE_ORDER:
         memo.take(tables.shrunk_indicator, dataset, code)
     memo.take(tables.national_funnel, dataset)
-    for code in tables.compared_indicators(dataset):
-        tables.shrunk_indicator(dataset, code)
-    tables.national_funnel(dataset)
-
-
-def release_memory() -> None:
-    """Collects garbage and returns freed heap pages to the system (glibc's `malloc_trim`;
-    elsewhere only the collection), so that a kernel's resident size falls back after the
-    national tables are built."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    for lang in languages:
+        tables.comparison_tables(dataset, lang)  # waits for the parts other kernels took

@@ -14,7 +14,7 @@ from pathlib import Path
 from analysis.reports.execute import ReportResult, RunContext, run_interruptibly, write_report
 from analysis.reports.plan import Job, RunnerError
 from analysis.reports.registry import ReportState
-from analysis.reports.warm import needs_national, preload_code
+from analysis.reports.warm import national_languages, preload_code
 
 INSTALL_HINT = (
     'running on a cluster needs Dask: pip install -e ".[cluster]" '
@@ -146,7 +146,7 @@ class DaskExecutor:
             )
         # Each kernel loads the dataset once, at start, as the notebooks will load it; the
         # kernels of a local cluster prepare the national comparisons together (`warm`).
-        preload = preload_code(context.spec.as_record(), shared, needs_national(jobs))
+        preload = preload_code(context.spec.as_record(), shared, national_languages(jobs))
         plugin = WarmKernels(str(jobs[0].notebook.parent), preload, context.timeout,
                              context.keep_code, context.fresh_kernels)  # fmt: skip
         await client.register_plugin(plugin)
