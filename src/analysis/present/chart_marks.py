@@ -1,0 +1,113 @@
+"""Charts drawn once per batch and marked for each district.
+
+A funnel plot of a national comparison is the same picture in every district report of a
+batch; only the district to point out differs. Drawing it (about 0.15 s) for every report
+is most of what the charts of a report cost, so a kernel draws it once, keeps the rendered
+pixels, and for each report restores them and draws only the ring and name of the district
+on top (Matplotlib's "blitting"), then encodes the PNG. The picture is the one a full
+drawing with the ring on top would give.
+
+Bases are kept by what determines them (the caller's key: language, indicator, window and
+a hash of the rows drawn), a few at a time.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from PIL import Image
+
+from analysis.present.plots import Chart
+
+MARK_COLOUR = "#111111"
+"""Black: in a funnel plot red already means above the 99.8 % limit."""
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+MAX_BASES = 8
+
+
+@dataclass
+class _Base:
+    """A chart rendered once: its figure, canvas, pixels and alternative text."""
+
+    chart: Chart
+    canvas: FigureCanvasAgg
+    background: object
+
+    @classmethod
+    def render(cls, chart: Chart) -> _Base:
+        chart.figure.set_dpi(chart.dpi)  # the size `Chart._repr_png_` would give
+        canvas = FigureCanvasAgg(chart.figure)
+        canvas.draw()
+        return cls(chart, canvas, canvas.copy_from_bbox(chart.figure.bbox))
+
+
+_bases: OrderedDict[tuple, _Base] = OrderedDict()
+drawn = 0
+"""How many bases were drawn (a test's way to see that one is drawn once)."""
+
+
+class MarkedChart:
+    """A chart as a PNG image with one point marked; notebooks display it as a `Chart`."""
+
+    def __init__(self, png: bytes, title: str) -> None:
+        self.png = png
+        self.title = title
+
+    def _repr_png_(self) -> tuple[bytes, dict]:
+        return self.png, {"alt": self.title or "Chart"}
+
+    def __repr__(self) -> str:
+        return f"<MarkedChart {self.title!r}>"
+
+
+def mark_point(key: tuple, draw: Callable[[], Chart], x: float, y: float, name: str) -> MarkedChart:
+    """The chart `draw()` returns (drawn once per `key`) with the point (x, y), in data
+    coordinates of its first axes, ringed and named.
+
+    Args:
+        key: What determines the chart: two calls with equal keys must draw the same.
+        draw: Draws the chart without the mark.
+        x: The point's horizontal position in data units.
+        y: The point's vertical position in data units.
+        name: The text beside the ring (the district's name).
+    """
+    global drawn
+    base = _bases.get(key)
+    if base is None:
+        base = _Base.render(draw())
+        drawn += 1
+        _bases[key] = base
+        while len(_bases) > MAX_BASES:
+            _bases.popitem(last=False)
+    _bases.move_to_end(key)
+    return MarkedChart(_draw_mark(base, x, y, name), base.chart.title)
+
+
+def add_mark(ax, x: float, y: float, name: str) -> list:
+    """Adds the ring and the name of a point to axes; returns the two artists."""
+    ring = ax.scatter([x], [y], s=110, facecolors="none", edgecolors=MARK_COLOUR, linewidths=2.2, zorder=6)  # fmt: skip
+    note = ax.annotate(name, (x, y), xytext=(7, 7), textcoords="offset points", fontsize=8,
+                       fontweight="bold", color=MARK_COLOUR, zorder=7, path_effects=HALO)  # fmt: skip
+    return [ring, note]
+
+
+def _draw_mark(base: _Base, x: float, y: float, name: str) -> bytes:
+    ax = base.chart.figure.axes[0]
+    base.canvas.restore_region(base.background)
+    ring, note = add_mark(ax, x, y, name)
+    try:
+        ax.draw_artist(ring)
+        ax.draw_artist(note)
+        width, height = base.canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), base.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)  # fmt: skip
+        buffer = io.BytesIO()
+        image.save(buffer, format="png")
+    finally:
+        ring.remove()
+        note.remove()
+    return buffer.getvalue()
