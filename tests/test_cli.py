@@ -56,8 +56,10 @@ def test_every_table_survives_a_one_fact_dataset(tmp_path, name, capsys):
     tables["facts"] = tables["facts"][:1]
     folder = write_dataset(tmp_path / "one", tables)
     assert main(["table", name, "--data", str(folder), "--format", "csv"]) == 0
-    header = capsys.readouterr().out.splitlines()[0]
-    assert "district_id" in header
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    declared = TABLES[name].column_names
+    assert header and set(header) <= set(declared)
+    assert "district_id" in header or "district_id" not in declared
 
 
 def test_table_for_one_district(capsys):
@@ -128,3 +130,22 @@ def test_every_command_reports_invalid_data_the_same_clean_way(tmp_path, capsys,
     assert main([*command, folder, *extra]) == 1
     err = capsys.readouterr().err
     assert err.startswith("INVALID: ") and "facts.csv, row 2, column value" in err
+
+
+def test_the_table_command_lists_the_declared_tables_of_a_dataset():
+    from analysis.data.outputs import TABLES as DECLARED
+
+    assert set(TABLES) == {n for n, t in DECLARED.items() if t.dataset_only}
+    assert {"funnel", "homogeneity", "facts"} <= set(TABLES) and "province" not in TABLES
+
+
+def test_the_funnel_exports_its_rate_under_the_declared_name(capsys):
+    assert main(["table", "funnel", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)[0]
+    assert {"value_per_100", "funnel_target"} <= set(record)
+    assert "value" not in record and "target" not in record
+
+
+def test_a_table_without_districts_refuses_a_district(capsys):
+    assert main(["table", "homogeneity", "--district", "huyện Sốp Cộp"]) == 2
+    assert "not per district" in capsys.readouterr().err

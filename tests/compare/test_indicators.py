@@ -193,3 +193,12 @@ def test_a_dataset_without_compared_figures_gives_empty_tables_and_a_refusal(tmp
     assert (coverage["districts"] == 0).all() and len(coverage) == 5
     model, reading = tables.fit_or_refuse(comparison_inputs(dataset), "admissions")
     assert model is None and "the most in one window is 0" in reading
+
+
+def test_windows_keep_their_english_and_are_said_in_vietnamese(embedded):
+    inputs = tables.build_comparisons(embedded)[0]
+    windows = {str(w): w for w in inputs["window"].unique()}
+    assert {"2023 (2018 scheme)", "2020–2025 (term)", "2022 (year)"} <= set(windows)
+    assert windows["2023 (2018 scheme)"].say("vi") == "năm 2023 (quy định 2018)"
+    assert windows["2020–2025 (term)"].say("vi") == "nhiệm kỳ 2020–2025"
+    assert windows["2022 (year)"].say("vi") == "năm 2022"

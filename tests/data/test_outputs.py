@@ -100,3 +100,53 @@ def test_the_tables_command_lists_every_table():
                           text=True, check=True)  # fmt: skip
     for name in TABLES:
         assert f"\n{name} " in "\n" + done.stdout
+
+
+def test_columns_per_100_are_rates_and_percentages_are_percent():
+    """A rate or a share is never shown as a count: a column measured per 100 is a RATE (two
+    decimals), one measured in percent a PERCENT or FRACTION (one decimal and %)."""
+    from analysis.data.outputs import Kind
+
+    for column in COLUMNS.values():
+        if column.unit.startswith("per 100"):
+            assert column.kind == Kind.RATE, column.name
+        if column.unit in ("percent", "percent a year", "percentage points"):
+            assert column.kind in (Kind.PERCENT, Kind.FRACTION), column.name
+
+
+def test_the_funnel_rate_has_its_own_declared_column():
+    from analysis.data.outputs import Kind
+
+    funnel = TABLES["funnel"]
+    assert dict(funnel.renamed) == {"value": "value_per_100", "target": "funnel_target"}
+    assert "value" not in funnel.column_names and "target" not in funnel.column_names
+    for name in ("value_per_100", "funnel_target"):
+        assert COLUMNS[name].kind == Kind.RATE and COLUMNS[name].unit == "per 100"
+    assert COLUMNS["value_per_100"].label("vi") == "Giá trị trên 100"
+
+
+def test_dataset_only_says_which_functions_take_a_dataset_alone():
+    import importlib
+    import inspect
+
+    for table in TABLES.values():
+        module, function = table.produced_by.rsplit(".", 1)
+        parameters = list(
+            inspect.signature(
+                getattr(importlib.import_module(f"analysis.{module}"), function)
+            ).parameters.values()
+        )
+        alone = parameters[0].name == "dataset" and all(
+            p.default is not inspect.Parameter.empty for p in parameters[1:]
+        )
+        assert table.dataset_only == alone, table.name
+
+
+def test_every_column_and_unit_has_its_vietnamese_meaning():
+    from analysis.data.output_meanings import MEANINGS_VI, UNITS_VI
+
+    assert set(MEANINGS_VI) == set(COLUMNS)
+    assert {c.unit for c in COLUMNS.values() if c.unit} <= set(UNITS_VI)
+    meaning = COLUMNS["value_per_100"].meaning("vi")
+    assert meaning.startswith("Giá trị của chính đơn vị") and meaning.endswith("(trên 100)")
+    assert COLUMNS["members"].meaning("en") == "Party members. (persons)"

@@ -102,3 +102,30 @@ def test_plots_do_not_use_pyplot():
     plot_funnel(table, funnel_curves(table))._repr_png_()
     pyplot = sys.modules.get("matplotlib.pyplot")
     assert pyplot is None or not pyplot.get_fignums()
+
+
+def _texts(figure) -> list[str]:
+    """Every text drawn in a figure: titles, axis labels, ticks, annotations, legends."""
+    return [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]
+
+
+def test_vietnamese_charts_draw_no_english_word():
+    from analysis.present.comparison_words import CHART_WORDS
+
+    funnel = compute_funnel(panel().assign(indicator="admissions"))
+    shrunk = shrink_estimates(panel().assign(indicator="admissions"))
+    english = [w for w in CHART_WORDS["en"].values() if "{" not in w] + ["districts", "rank"]
+    for chart in (plot_funnel(funnel, funnel_curves(funnel), lang="vi"),
+                  plot_caterpillar(shrunk, highlight="id-05", lang="vi")):  # fmt: skip
+        texts = " | ".join(_texts(chart.figure))
+        title = " ".join(chart.title.split())
+        assert "kết nạp / 100 đảng viên / năm" in title and "30 đơn vị" in title
+        assert not [w for w in english if w in texts], texts
+        assert "giá trị" in texts or "ước lượng" in texts
+
+
+def test_english_charts_keep_their_words():
+    funnel = compute_funnel(panel())
+    texts = _texts(plot_funnel(funnel, funnel_curves(funnel)).figure)
+    assert "pooled value" in texts and "per 100" in texts
+    assert any(t.startswith("exposure (member-years); limits") for t in texts)

@@ -83,3 +83,21 @@ def test_a_year_end_is_the_end_of_that_year():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="'vi' or 'en'"):
         check_lang("fr")
+
+
+def test_words_of_the_phrase_book_are_said_from_it_even_as_plain_text():
+    from analysis.present.formats import VALUES_VI
+    from analysis.text.phrase_book import PHRASES
+    from analysis.text.phrases import static_phrase
+
+    said = {entry["en"] for entry in PHRASES.values() if "{" not in entry["en"]}
+    assert not said & set(VALUES_VI)  # one source for each: the phrase book
+    check = COLUMNS["check"]
+    for code in ("change_vs_stocks", "excellent_cap", "library", "pair_first_to_last"):
+        plain = str(PHRASES[code]["en"])
+        assert static_phrase(plain).code == code
+        assert format_value(plain, check, "vi") == PHRASES[code]["vi"]
+        assert format_value(plain, check, "en") == plain
+    assert format_value("pre-2018", COLUMNS["scheme"], "vi") == "trước 2018"
+    assert format_value("2010–2020 (each year)", COLUMNS["period"], "vi") == "2010–2020 (mỗi năm)"
+    assert format_value("2010–2020 (each year)", COLUMNS["period"], "en") == "2010–2020 (each year)"

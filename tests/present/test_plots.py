@@ -49,3 +49,11 @@ def test_evaluation_chart_shows_the_latest_distributions(embedded):
     chart = plots.plot_evaluations(evaluations.summarize_evaluations(embedded), latest=3)
     assert "latest 3 of" in chart.title
     assert len(chart.figure.axes[0].get_yticks()) == 3
+
+
+def test_vietnamese_empty_charts_and_legends_say_it_in_vietnamese(embedded):
+    empty = plots.plot_targets(pd.DataFrame({"attainment_percent": []}), lang="vi")
+    assert empty._repr_png_()[1]["alt"] == "Không chỉ tiêu nào đo được bằng số liệu."
+    chart = plots.plot_targets(targets.assess_targets(embedded), lang="vi")
+    legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
+    assert "đạt" in legend and "met" not in legend

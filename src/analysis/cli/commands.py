@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from analysis.cli.options import EXIT_FAILED, EXIT_OK, UsageError, _load
+from analysis.data.outputs import TABLES as DECLARED_TABLES
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -74,33 +75,9 @@ def cmd_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-TABLES = {
-    "growth": ("growth", "compute_growth", "annualised growth between stocks"),
-    "stocks": ("growth", "stock_series", "stock levels, stated and derived"),
-    "admissions": ("growth", "admissions_per_year", "admissions per year and per 100 members"),
-    "admission-changes": ("growth", "admission_changes", "year-on-year change of admissions"),
-    "comparison": ("growth", "compare_districts", "one row per district, with ranks"),
-    "evaluations": ("evaluations", "summarize_evaluations", "rating distributions"),
-    "evaluation-checks": ("evaluations", "check_evaluations", "evaluation inconsistencies"),
-    "targets": ("targets", "assess_targets", "targets, attainment and status"),
-    "attainments": ("targets", "compare_stated_attainment", "stated vs computed attainment"),
-    "quality": ("quality", "find_contradictions", "every contradiction found"),
-    "funnel": (
-        "compare.tables",
-        "funnel_table",
-        "funnel positions per indicator and window, per 100",
-    ),
-    "shrinkage": (
-        "compare.tables",
-        "shrinkage_table",
-        "shrunk estimates and rank intervals, per 100",
-    ),
-    "compared-left-out": (
-        "compare.tables",
-        "left_out_table",
-        "figures left out of comparisons, why",
-    ),
-}
+TABLES = {t.name: t for t in DECLARED_TABLES.values() if t.dataset_only}
+"""The declared output tables `python -m analysis table` prints: those computed from a dataset
+alone (`analysis.data.outputs`, `produced_by`)."""
 
 
 def cmd_table(args: argparse.Namespace) -> int:
@@ -111,9 +88,13 @@ def cmd_table(args: argparse.Namespace) -> int:
     from analysis.present.export import write_table
 
     dataset = _load(args.data, args)
-    module, function, _ = TABLES[args.name]
+    declared = TABLES[args.name]
+    module, function = declared.produced_by.rsplit(".", 1)
     table = getattr(importlib.import_module(f"analysis.{module}"), function)(dataset)
+    table = declared.declared_frame(table)
     if args.district:
+        if "district_id" not in table:
+            raise UsageError(f"table {args.name!r} is not per district: --district does not apply")
         try:
             district = resolve_district(args.district, dataset)
         except DistrictLookupError as exc:
@@ -125,13 +106,12 @@ def cmd_table(args: argparse.Namespace) -> int:
 
 def cmd_tables(args: argparse.Namespace) -> int:
     """Lists the declared output tables, or prints docs/tables.md."""
-    from analysis.data.outputs import TABLES as DECLARED
     from analysis.data.outputs import describe_tables
 
     if args.markdown:
         sys.stdout.write(describe_tables())
         return EXIT_OK
-    for table in DECLARED.values():
+    for table in DECLARED_TABLES.values():
         print(f"{table.name:<18} {table.en} — {table.vi}")
         print(f"{'':<18} from analysis.{table.produced_by}; key: {', '.join(table.key)}")
     return EXIT_OK

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     table = commands.add_parser(
         "table",
         help="print an analysis table (csv, markdown or json)",
-        description="Tables: " + "; ".join(f"{k}: {v[2]}" for k, v in TABLES.items()),
+        description="Tables: " + "; ".join(f"{k}: {t.en}" for k, t in TABLES.items()),
     )
     table.add_argument("name", choices=list(TABLES), metavar="NAME", help=", ".join(TABLES))
     table.add_argument("--data", help="dataset folder or .xlsx (default: embedded)")

@@ -34,13 +34,14 @@ import pandas as pd
 
 from analysis.compare.inputs import INPUT_COLUMNS, Kind
 from analysis.data.dataset import Dataset
+from analysis.data.labels import scheme_label, term_label
 from analysis.data.selection import label_districts
 from analysis.evaluations import summarize_evaluations
 from analysis.growth import admissions_per_year, compute_growth
 from analysis.memo import memoize
 from analysis.targets import assess_targets
 from analysis.text.periods import CONGRESS_DEFAULT, MIN_RANKED_YEARS, TERM_YEARS
-from analysis.text.phrases import Wording
+from analysis.text.phrases import Label, Wording
 
 MIN_SHARE_IN_TERM = 2 / 3
 """A figure belongs to a term when at least this share of its days falls within it."""
@@ -102,6 +103,15 @@ def label(indicator: str, lang: str = "en") -> str:
     """The display label of an indicator code in 'en' or 'vi'."""
     english, vietnamese = LABELS[Indicator(indicator)]
     return vietnamese if lang == "vi" else english
+
+
+def window_of(period: str, kind: str) -> Wording:
+    """The window of a target's period: '2020–2025 (term)', said in the reader's language."""
+    if kind in ("term", "year"):
+        return Wording(f"window_{kind}", period=period)
+    return Wording(
+        "window_period", period=period, kind=Label(kind, term_label("period_kind", kind, "vi"))
+    )
 
 
 def term_of(start: pd.Timestamp, end: pd.Timestamp) -> tuple[str | None, float]:
@@ -254,7 +264,10 @@ def _ratings(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     left = rows[reason != ""].assign(reason=reason[reason != ""])
     kept = rows[reason == ""]
     data = kept.assign(
-        window=kept["year"].astype(int).astype(str) + " (" + kept["scheme"] + " scheme)",
+        window=[
+            Wording("window_scheme", year=str(int(y)), scheme=scheme_label(s))
+            for y, s in zip(kept["year"], kept["scheme"], strict=True)
+        ],
         term="",
         kind=Kind.SHARE.value,
         numerator=kept["count"],
@@ -287,7 +300,7 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     share = kept["share_elapsed"].clip(upper=1)
     data = kept.assign(
         indicator=indicator.value,
-        window=kept["period"] + " (" + kept["period_kind"] + ")",
+        window=[window_of(p, k) for p, k in zip(kept["period"], kept["period_kind"], strict=True)],
         term="",
         kind=Kind.RATE.value,
         numerator=kept["achieved"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from analysis.data.schema import VOCABULARIES
+from analysis.text.phrases import Label
 
 LABELS_EN: dict[str, dict[str, str]] = {
     "metric": {
@@ -52,6 +53,10 @@ LABELS_EN: dict[str, dict[str, str]] = {
 }  # fmt: skip
 """English labels of every vocabulary code (a test checks that none is missing)."""
 
+SCHEMES_VI = {"pre-2018": "trước 2018"}
+"""Vietnamese of the rating schemes' names that are words (`evaluations.rating_scheme`; "2018"
+and "2025" are the same in both languages)."""
+
 _SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 _SNAKE_VOCABULARIES = ("category", "metric", "unit", "basis", "period_kind")
 
@@ -77,3 +82,8 @@ def label_codes(text: str, lang: str) -> str:
         return code
 
     return _SNAKE.sub(label, text)
+
+
+def scheme_label(scheme: str) -> Label:
+    """A rating scheme's name ('2018', 'pre-2018') with its Vietnamese."""
+    return Label(scheme, SCHEMES_VI.get(scheme, scheme))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported when a frame is checked: the command line starts faster
+    import pandas as pd
 
 
 class Kind(StrEnum):
@@ -64,6 +65,15 @@ class Column:
         """The column's label in `lang` ('vi' or 'en')."""
         return self.vi if lang == "vi" else self.en
 
+    def meaning(self, lang: str) -> str:
+        """What the column means, with its unit, in `lang` (a header's tooltip)."""
+        if lang != "vi":
+            return self.description + (f" ({self.unit})" if self.unit else "")
+        from analysis.data.output_meanings import MEANINGS_VI, UNITS_VI
+
+        unit = UNITS_VI.get(self.unit, self.unit)
+        return MEANINGS_VI.get(self.name, self.description) + (f" ({unit})" if unit else "")
+
 
 @dataclass(frozen=True)
 class OutputTable:
@@ -78,6 +88,11 @@ class OutputTable:
         key: Columns shown first, in this order.
         shown: Further columns shown in reports, in this order.
         hidden: Columns the frame also has, not shown in reports (for programs).
+        renamed: Pairs (name in the frame, declared column) for columns the function's frame
+            names otherwise (the funnel's generic `value` and `target`): reports, exports and
+            the conformance check show them under the declared name.
+        dataset_only: The function takes a dataset alone (then `python -m analysis table`
+            prints it); False when it needs another table or a district.
     """
 
     name: str
@@ -88,6 +103,8 @@ class OutputTable:
     key: tuple[str, ...]
     shown: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()
+    dataset_only: bool = True
 
     @property
     def displayed(self) -> tuple[str, ...]:
@@ -106,6 +123,10 @@ class OutputTable:
     def columns(self) -> tuple[Column, ...]:
         """The declarations of every column, displayed ones first."""
         return tuple(COLUMNS[n] for n in self.column_names)
+
+    def declared_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """`frame` with the columns of `renamed` under their declared names."""
+        return frame.rename(columns=dict(self.renamed)) if self.renamed else frame
 
 
 K = Kind
@@ -148,7 +169,7 @@ COLUMNS: dict[str, Column] = _columns(
     Column("admissions_period", K.PERIOD, "Admissions in", "Kết nạp trong", "Period of the admissions figure."),
     Column("published", K.TEXT, "Published", "Ngày đăng", "Publication date of the source."),
     # levels and flows
-    Column("value", K.COUNT, "Value", "Giá trị", "The level, stated or derived; in comparisons, the district's raw value per 100.", "count"),
+    Column("value", K.COUNT, "Value", "Giá trị", "The level, stated or derived.", "count"),
     Column("start_value", K.COUNT, "First level", "Số đầu", "The first level.", "count"),
     Column("end_value", K.COUNT, "Second level", "Số cuối", "The second level.", "count"),
     Column("change", K.COUNT, "Change", "Thay đổi", "Second minus first.", "count"),
@@ -266,8 +287,10 @@ COLUMNS: dict[str, Column] = _columns(
     Column("indicator_label", K.TEXT, "Indicator", "Chỉ số", "The indicator in words."),
     Column("window", K.TEXT, "Window", "Kỳ so sánh", "The comparable window the districts share (a term, or a year and rating scheme)."),
     Column("term", K.TEXT, "Term", "Nhiệm kỳ", "The congress term the figure belongs to."),
-    Column("numerator", K.NUMBER, "Events", "Số sự kiện", "Admissions, or organisations in the grade."),
+    Column("numerator", K.COUNT, "Events", "Số sự kiện", "Admissions, net change in members, or organisations in the grade: a whole count."),
     Column("exposure", K.NUMBER, "Exposure", "Cơ sở so sánh", "Member-years, or organisations rated.", "member-years or organisations"),
+    Column("value_per_100", K.RATE, "Value per 100", "Giá trị trên 100", "The district's own value: events ÷ exposure × 100 (per 100 members a year, per 100 organisations rated, or per 100 of the target to date).", "per 100"),
+    Column("funnel_target", K.RATE, "Pooled value", "Giá trị chung", "The funnel's centre: the events of the districts compared ÷ their exposure × 100.", "per 100"),
     Column("n_districts", K.COUNT, "Districts in window", "Số đơn vị cùng kỳ", "How many districts share the window."),
     Column("limit_method", K.TEXT, "Limits", "Cách tính giới hạn", "Exact binomial or Poisson, or normal where counts are large."),
     Column("low_95", K.RATE, "Lower 95 % limit", "Giới hạn dưới 95 %", "Funnel limit at this exposure.", "per 100"),
@@ -296,6 +319,8 @@ COLUMNS: dict[str, Column] = _columns(
     Column("level", K.TEXT, "Level", "Mức", "A level of the effect, compared with the reference."),
     Column("reference", K.TEXT, "Reference", "Mức tham chiếu", "The level the rate ratio is relative to."),
     Column("rate_ratio", K.NUMBER, "Rate ratio", "Tỷ số tỷ suất", "The level's rate divided by the reference's."),
+    Column("rate_ratio_low", K.NUMBER, "Low (95 %)", "Cận dưới (95 %)", "Lower end of the rate ratio's 95 % confidence interval."),
+    Column("rate_ratio_high", K.NUMBER, "High (95 %)", "Cận trên (95 %)", "Upper end of the rate ratio's 95 % confidence interval."),
     Column("events", K.COUNT, "Events", "Số sự kiện", "Events counted in a cell of the count model."),
     Column("rate", K.RATE, "Rate per 100", "Tỷ suất trên 100", "Events per 100 units of exposure.", "per 100"),
     Column("prior_a", K.NUMBER, "Prior a", "Tham số a", "First parameter of the fitted prior."),
@@ -340,7 +365,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                 shown=("previous_year", "previous_admissions", "change", "fact_ids"),
                 hidden=("district_id", "derived")),
     COMPARISON,
-    replace(COMPARISON, name="province", produced_by="growth.keep_province",
+    replace(COMPARISON, name="province", produced_by="growth.keep_province", dataset_only=False,
             en="Districts of the province", vi="Các đơn vị trong tỉnh",
             hidden=(*COMPARISON.hidden, "ranked_among")),
     OutputTable("evaluations", "evaluations.summarize_evaluations", "Rating distributions", "Kết quả xếp loại",
@@ -373,7 +398,7 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                         "stated_check", "achieved_facts", "achieved_derived")),
     OutputTable("target-statuses", "targets.count_statuses", "Targets by status", "Chỉ tiêu theo tình trạng",
                 "How many targets of one metric have one status.",
-                key=("metric", "status", "targets", "districts")),
+                key=("metric", "status", "targets", "districts"), dataset_only=False),
     OutputTable("attainments", "targets.compare_stated_attainment", "Stated and computed attainment",
                 "Tỷ lệ đạt công bố và tính lại", "One stated attainment, checked against admissions ÷ target.",
                 key=("period", "stated_attainment_percent", "computed_attainment_percent", "check"),
@@ -385,20 +410,22 @@ TABLES: dict[str, OutputTable] = {t.name: t for t in (
                 key=("district", "check", "what"), shown=("stated", "computed", "found_by", "fact_ids"),
                 hidden=("district_id", "district_type", "province", "region", "difference")),
     OutputTable("quality-summary", "quality.summarize_quality", "Findings by check", "Phát hiện theo loại kiểm tra",
-                "How many findings one check made.", key=("check", "findings", "districts")),
+                "How many findings one check made.", key=("check", "findings", "districts"),
+                dataset_only=False),
     OutputTable("quality-sources", "quality.findings_by_source", "Sources involved", "Các nguồn liên quan",
                 "One source involved in one finding.",
                 key=("publisher", "district", "check"), shown=("published", "url"),
-                hidden=("source_id", "what")),
+                hidden=("source_id", "what"), dataset_only=False),
     OutputTable("funnel", "compare.tables.funnel_table", "Funnel limits", "Giới hạn phễu",
                 "One district in one comparable window: its value per 100 against funnel limits.",
-                key=("district", "indicator_label", "window", "value", "position_95", "position_998"),
-                shown=("exposure", "target", "low_95", "high_95", "low_998", "high_998", "phi", "tau2",
+                key=("district", "indicator_label", "window", "value_per_100", "position_95", "position_998"),
+                shown=("exposure", "funnel_target", "low_95", "high_95", "low_998", "high_998", "phi", "tau2",
                        "n_districts", "period", "fact_ids"),
                 hidden=("district_id", "indicator", "kind", "numerator", "limit_method", "z",
                         "phi_p_value", "phi_estimator", "adjustment", "p_value", "q_value",
                         "flagged_fdr", "district_type", "province", "region", "term", "years",
-                        "reading", "approximate")),
+                        "reading", "approximate"),
+                renamed=(("value", "value_per_100"), ("target", "funnel_target"))),
     OutputTable("shrinkage", "compare.tables.shrinkage_table", "Shrunk estimates and rank intervals",
                 "Ước lượng co rút và khoảng thứ hạng",
                 "One district in one comparable window: raw and empirical-Bayes values per 100, with ranks.",
@@ -432,10 +459,15 @@ def output_table(name: str) -> OutputTable:
 def nonconformities(frame: pd.DataFrame, name: str) -> list[str]:
     """Lists how a frame differs from the declaration of table `name` (empty when it conforms).
 
-    A frame conforms when it has exactly the declared columns (in any order) and each
-    numeric kind holds numbers, each flag booleans.
+    A frame conforms when it has exactly the declared columns (in any order; a column of
+    `renamed` under its name in the frame) and each numeric kind holds numbers, each flag
+    booleans.
     """
+    import numpy as np
+    import pandas as pd
+
     table = output_table(name)
+    frame = table.declared_frame(frame)
     declared, present = set(table.column_names), set(frame.columns)
     problems = [f"{name}: column {c!r} declared but missing" for c in sorted(declared - present)]
     problems += [f"{name}: column {c!r} not declared" for c in sorted(present - declared)]
@@ -464,8 +496,11 @@ def describe_tables() -> str:
         "columns marked *hidden* are in the frame but not shown in reports.",
     ]
     for table in TABLES.values():
+        renamed = "".join(
+            f" The frame's `{a}` is shown and exported as `{b}`." for a, b in table.renamed
+        )
         lines += ["", f"## `{table.name}` — {table.en} ({table.vi})", "",
-                  f"Returned by `analysis.{table.produced_by}`. One row: {table.description}", "",
+                  f"Returned by `analysis.{table.produced_by}`. One row: {table.description}{renamed}", "",
                   "| column | label (en) | label (vi) | kind | unit | meaning |",
                   "|---|---|---|---|---|---|"]  # fmt: skip
         for column in table.columns():

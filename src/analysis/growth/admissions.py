@@ -51,9 +51,12 @@ def _derived_flow(change, current: pd.Series) -> dict:
         "value": current["value"] - change.value,
         "qualifier": current["qualifier"],
         "derived": True,
-        "method": (
-            f"{current['value']:g} admitted {label} minus the stated difference "
-            f"{change.value:+g} from {change.period_start_text}"
+        "method": Wording(
+            "admitted_minus_difference",
+            value=current["value"],
+            period=label,
+            change=change.value,
+            since=change.period_start_text,
         ),
         "fact_ids": join_ids([current["fact_ids"], change.fact_id]),
         "period_kind": period.kind.value,

@@ -14,10 +14,14 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from analysis.compare.indicators import EXPOSURES
+from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
+from analysis.present.comparison_words import ADJUSTMENTS_VI, CHART_WORDS
+from analysis.present.formats import format_number
+from analysis.present.overview import format_window
 from analysis.present.plots import Chart, _empty, _figure, _legend_below
 
 MAX_NAMED_IN_FUNNEL = 15
@@ -27,6 +31,23 @@ MAX_LABELLED = 40
 OUTSIDE_998 = {"above": "#c62828", "below": "#1565c0"}
 OUTSIDE_95 = {"above": "#ef9a9a", "below": "#90caf9"}
 WITHIN = "#78909c"
+
+
+def number_ticks(ax, lang: str, axis: str = "both") -> None:
+    """In Vietnamese, tick labels written the Vietnamese way (`2.500`, `0,5`); English keeps
+    matplotlib's own."""
+    if lang != "vi":
+        return
+
+    def write(value: float, _position) -> str:
+        text = f"{value:,.6g}"
+        decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        return format_number(value, decimals, lang)
+
+    axes = (ax.xaxis, ax.yaxis) if axis == "both" else ((ax.xaxis,) if axis == "x" else (ax.yaxis,))
+    for one in axes:
+        if one.get_scale() == "linear":
+            one.set_major_formatter(mpl.ticker.FuncFormatter(write))
 
 
 def _choose(frame: pd.DataFrame, column: str, wanted: str | None) -> str:
@@ -64,24 +85,38 @@ def _wrap(text: str, ax, per_inch: float = 13.0) -> str:
     return "\n".join(textwrap.wrap(text, max(30, int(inches * per_inch))))
 
 
-def _title(first: pd.Series) -> str:
+def _title(first: pd.Series, lang: str = "en") -> str:
+    """The indicator and window: in English as the table labels them, in Vietnamese said."""
+    if lang == "vi" and first["indicator"] in set(Indicator):
+        return f"{label(first['indicator'], 'vi')}, {format_window(first['window'], 'vi')}"
     shown = first.get("indicator_label")
     return f"{first['indicator'] if pd.isna(shown) else shown}, {first['window']}"
 
 
-def _limits_note(first: pd.Series) -> str:
-    phi = "" if pd.isna(first["phi"]) else f"φ = {first['phi']:.2f}"
-    if first["adjustment"] == "additive":
-        return f"limits widened for over-dispersion (additive, τ² = {first['tau2']:.2g}; {phi})"
-    if first["adjustment"] == "multiplicative":
-        return f"limits widened for over-dispersion (multiplicative, {phi})"
-    return f"limits without adjustment ({phi or 'φ not estimated'})"
+def _number(value: float, decimals: int, lang: str) -> str:
+    """A number in a chart: Python's formatting in English (as before), the Vietnamese way else."""
+    return f"{value:.{decimals}f}" if lang == "en" else format_number(value, decimals, lang)
 
 
-def _draw_limits(ax, curve: pd.DataFrame) -> None:
-    ax.plot(curve["exposure"], curve["target"], color="#2e7d32", linewidth=1.4, label="pooled value")  # fmt: skip
-    for key, style, label in (("95", "--", "95 % limits"), ("998", ":", "99.8 % limits")):
-        ax.plot(curve["exposure"], curve[f"high_{key}"], style, color="#444", linewidth=1, label=label)  # fmt: skip
+def _limits_note(first: pd.Series, lang: str = "en") -> str:
+    w = CHART_WORDS[lang]
+    phi = "" if pd.isna(first["phi"]) else f"φ = {_number(first['phi'], 2, lang)}"
+    adjustment = str(first["adjustment"])
+    if adjustment == "additive":
+        tau2 = f"{first['tau2']:.2g}" if lang == "en" else format_number(first["tau2"], 4, lang).rstrip("0").rstrip(",")  # fmt: skip
+        shown = ADJUSTMENTS_VI["additive"] if lang == "vi" else "additive"
+        return w["widened_additive"].format(adjustment=shown, tau2=tau2, phi=phi)
+    if adjustment == "multiplicative":
+        shown = ADJUSTMENTS_VI["multiplicative"] if lang == "vi" else "multiplicative"
+        return w["widened"].format(adjustment=shown, phi=phi)
+    return w["unadjusted"].format(phi=phi or w["no_phi"])
+
+
+def _draw_limits(ax, curve: pd.DataFrame, lang: str = "en") -> None:
+    w = CHART_WORDS[lang]
+    ax.plot(curve["exposure"], curve["target"], color="#2e7d32", linewidth=1.4, label=w["pooled"])  # fmt: skip
+    for key, style, name in (("95", "--", w["limits_95"]), ("998", ":", w["limits_998"])):
+        ax.plot(curve["exposure"], curve[f"high_{key}"], style, color="#444", linewidth=1, label=name)  # fmt: skip
         ax.plot(curve["exposure"], curve[f"low_{key}"], style, color="#444", linewidth=1)
 
 
@@ -108,6 +143,7 @@ def plot_funnel(
     indicator: str | None = None,
     window: str | None = None,
     names: Mapping[str, str] | None = None,
+    lang: str = "en",
 ) -> Chart:
     """Values against exposure with the target, 95 % and 99.8 % limits; every district is
     named up to `MAX_NAMED_IN_FUNNEL`, beyond that only those outside the 99.8 % limits.
@@ -118,42 +154,45 @@ def plot_funnel(
         indicator: The indicator to show (may be omitted if there is only one).
         window: The window to show (may be omitted if the indicator has only one).
         names: District names by id, for labels.
+        lang: Language of the words in the chart ('en' or 'vi').
     """
+    w = CHART_WORDS[lang]
     comparison = select_comparison(funnel, indicator, window)
     first = comparison.iloc[0]
     rows = comparison[comparison["value"].notna()]
     if rows.empty:
-        return _empty(f"No district has a comparable figure: {_title(first)}.")
+        return _empty(w["no_figure"].format(title=_title(first, lang)))
     figure, ax = _figure(7.0, 4.2, legend=True)
-    _draw_limits(ax, select_comparison(curves, first["indicator"], first["window"]))
+    _draw_limits(ax, select_comparison(curves, first["indicator"], first["window"]), lang)
     ax.scatter(rows["exposure"], rows["value"], c=_point_colours(rows), s=18, zorder=3)
     named = rows if len(rows) <= MAX_NAMED_IN_FUNNEL else rows[rows["position_998"] != "within"]
     _label_outside(ax, named, names)
-    for colour, label in ((OUTSIDE_998["above"], "above 99.8 %"),
-                          (OUTSIDE_998["below"], "below 99.8 %"),
-                          (OUTSIDE_95["above"], "above 95 % only"),
-                          (OUTSIDE_95["below"], "below 95 % only")):  # fmt: skip
-        ax.scatter([], [], color=colour, s=18, label=label)
+    for colour, name in ((OUTSIDE_998["above"], w["above_998"]), (OUTSIDE_998["below"], w["below_998"]),
+                         (OUTSIDE_95["above"], w["above_95"]), (OUTSIDE_95["below"], w["below_95"])):  # fmt: skip
+        ax.scatter([], [], color=colour, s=18, label=name)
     if rows["exposure"].max() > 20 * rows["exposure"].min():
         ax.set_xscale("log")
-    unit = EXPOSURES.get(first["indicator"]) or (
-        "units rated" if first["kind"] == "share" else "member-years"
-    )
-    ax.set_xlabel(f"exposure ({unit}); {_limits_note(first)}", fontsize=8)
-    ax.set_ylabel("per 100")
+    exposures = EXPOSURES_VI if lang == "vi" else EXPOSURES
+    unit = exposures.get(first["indicator"]) or w["share_unit" if first["kind"] == "share" else "rate_unit"]  # fmt: skip
+    xlabel = w["exposure"].format(unit=unit, note=_limits_note(first, lang))
+    ax.set_xlabel(xlabel if lang == "en" else _wrap(xlabel, ax, 15), fontsize=8)
+    ax.set_ylabel(w["per_100"])
+    number_ticks(ax, lang)
     missing = len(comparison) - len(rows)
-    title = f"{_title(first)}: {len(rows)} districts" + (
-        f" ({missing} without a comparable figure)" if missing else ""
+    title = w["districts"].format(title=_title(first, lang), n=len(rows)) + (
+        w["missing"].format(n=missing) if missing else ""
     )
     ax.set_title(_wrap(title, ax), fontsize=9)
-    _legend_below(figure, ax, columns=4)
+    # Vietnamese legend entries are longer: three columns in a smaller type
+    _legend_below(figure, ax, *((4,) if lang == "en" else (3, 7.5)))
     return Chart(figure)
 
 
-def _caterpillar_labels(rows: pd.DataFrame, names, highlight) -> list[str]:
+def _caterpillar_labels(rows: pd.DataFrame, names, highlight, lang: str = "en") -> list[str]:
     shown = _names(rows, names)
+    rank_word = CHART_WORDS[lang]["rank"]
     labels = [
-        f"{name} · rank {rank} ({low}–{high})"
+        f"{name} · {rank_word} {rank} ({low}–{high})"
         for name, rank, low, high in zip(
             shown, rows["rank"], rows["rank_low"], rows["rank_high"], strict=True
         )
@@ -169,6 +208,7 @@ def plot_caterpillar(
     window: str | None = None,
     names: Mapping[str, str] | None = None,
     highlight: str | None = None,
+    lang: str = "en",
 ) -> Chart:
     """Shrunk estimates with 95 % intervals, highest first, raw values as hollow circles and
     each district's rank interval in its label (every label up to `MAX_LABELLED` districts).
@@ -179,31 +219,35 @@ def plot_caterpillar(
         window: The window to show (may be omitted if the indicator has only one).
         names: District names by id, for labels.
         highlight: A district id drawn in red and always labelled.
+        lang: Language of the words in the chart ('en' or 'vi').
     """
+    w = CHART_WORDS[lang]
     comparison = select_comparison(shrinkage, indicator, window)
     first = comparison.iloc[0]
     rows = comparison[comparison["estimate"].notna()].sort_values("estimate", ascending=False)
     if rows.empty:
         return _empty(
-            f"No shrunk estimate for {_title(first)}: "
-            f"{int(first['n_districts'])} district(s) with a figure is too few."
+            w["no_estimate"].format(title=_title(first, lang), n=int(first["n_districts"]))
         )
-    labels = _caterpillar_labels(rows, names, highlight)
+    labels = _caterpillar_labels(rows, names, highlight, lang)
     height = 0.22 * len(rows) + 1.2 if len(rows) <= MAX_LABELLED else 6.0
     figure, ax = _figure(7.0, max(2.2, height), labels=labels, legend=True)
     y = np.arange(len(rows))
     ax.hlines(y, rows["low"], rows["high"], colors="#1565c0", linewidth=1.2)
-    ax.scatter(rows["estimate"], y, color="#1565c0", s=14, zorder=3, label="estimate, 95 % interval")  # fmt: skip
+    ax.scatter(rows["estimate"], y, color="#1565c0", s=14, zorder=3, label=w["estimate"])  # fmt: skip
     chosen = (rows["district_id"] == highlight).to_numpy()
     if chosen.any():
         ax.hlines(y[chosen], rows["low"][chosen], rows["high"][chosen], colors="#c62828", linewidth=2.5, zorder=4)  # fmt: skip
         ax.scatter(rows["estimate"][chosen], y[chosen], color="#c62828", s=24, zorder=5)
-    ax.scatter(rows["raw"], y, facecolors="none", edgecolors="#333", s=14, zorder=3, label="raw value")  # fmt: skip
-    ax.axvline(first["prior_mean"], color="#333", linewidth=0.8, linestyle=":", label="mean across districts")  # fmt: skip
+    ax.scatter(rows["raw"], y, facecolors="none", edgecolors="#333", s=14, zorder=3, label=w["raw"])  # fmt: skip
+    ax.axvline(first["prior_mean"], color="#333", linewidth=0.8, linestyle=":", label=w["mean"])  # fmt: skip
     shown = [i for i, label in enumerate(labels) if label]
     ax.set_yticks(y[shown], [labels[i] for i in shown], fontsize=6 if len(rows) > 20 else 7)
     ax.invert_yaxis()
-    ax.set_xlabel(_wrap("per 100, empirical-Bayes estimate, highest first; labels give the rank and its 95 % interval", ax, 15), fontsize=8)  # fmt: skip
-    ax.set_title(_wrap(f"{_title(first)}: {len(rows)} districts", ax), fontsize=9)
+    ax.set_xlabel(_wrap(w["caterpillar_axis"], ax, 15), fontsize=8)
+    number_ticks(ax, lang, axis="x")
+    ax.set_title(
+        _wrap(w["districts"].format(title=_title(first, lang), n=len(rows)), ax), fontsize=9
+    )
     _legend_below(figure, ax, columns=3)
     return Chart(figure)

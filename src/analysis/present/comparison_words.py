@@ -36,3 +36,48 @@ WORDS: dict[str, dict[str, str]] = {
 
 ADJUSTMENTS_VI = {"additive": "cộng thêm phương sai τ²", "multiplicative": "nhân với φ"}
 """Vietnamese for how the funnel limits were widened."""
+
+CHART_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "pooled": "giá trị chung", "limits_95": "giới hạn 95 %", "limits_998": "giới hạn 99,8 %",
+        "above_998": "cao hơn giới hạn 99,8 %", "below_998": "thấp hơn giới hạn 99,8 %",
+        "above_95": "chỉ cao hơn giới hạn 95 %", "below_95": "chỉ thấp hơn giới hạn 95 %",
+        "exposure": "cơ sở so sánh ({unit}); {note}", "per_100": "trên 100",
+        "share_unit": "số đơn vị được đánh giá", "rate_unit": "đảng viên × năm",
+        "widened_additive": "giới hạn nới rộng do phân tán quá mức ({adjustment}, τ² = {tau2}; {phi})",
+        "widened": "giới hạn nới rộng do phân tán quá mức ({adjustment}, {phi})",
+        "unadjusted": "giới hạn không điều chỉnh ({phi})", "no_phi": "không ước lượng φ",
+        "districts": "{title}: {n} đơn vị", "missing": " ({n} đơn vị không có số liệu so sánh được)",
+        "no_figure": "Không đơn vị nào có số liệu so sánh được: {title}.",
+        "no_estimate": "Không có ước lượng co rút cho {title}: {n} đơn vị có số liệu là quá ít.",
+        "rank": "hạng", "estimate": "ước lượng, khoảng 95 %", "raw": "giá trị gốc",
+        "mean": "trung bình các đơn vị",
+        "caterpillar_axis": "trên 100, ước lượng Bayes thực nghiệm, cao nhất ở trên; nhãn ghi thứ hạng và khoảng 95 % của thứ hạng",
+    },
+    "en": {
+        "pooled": "pooled value", "limits_95": "95 % limits", "limits_998": "99.8 % limits",
+        "above_998": "above 99.8 %", "below_998": "below 99.8 %",
+        "above_95": "above 95 % only", "below_95": "below 95 % only",
+        "exposure": "exposure ({unit}); {note}", "per_100": "per 100",
+        "share_unit": "units rated", "rate_unit": "member-years",
+        "widened_additive": "limits widened for over-dispersion ({adjustment}, τ² = {tau2}; {phi})",
+        "widened": "limits widened for over-dispersion ({adjustment}, {phi})",
+        "unadjusted": "limits without adjustment ({phi})", "no_phi": "φ not estimated",
+        "districts": "{title}: {n} districts", "missing": " ({n} without a comparable figure)",
+        "no_figure": "No district has a comparable figure: {title}.",
+        "no_estimate": "No shrunk estimate for {title}: {n} district(s) with a figure is too few.",
+        "rank": "rank", "estimate": "estimate, 95 % interval", "raw": "raw value",
+        "mean": "mean across districts",
+        "caterpillar_axis": "per 100, empirical-Bayes estimate, highest first; labels give the rank and its 95 % interval",
+    },
+}  # fmt: skip
+"""The words inside the funnel and caterpillar charts (`comparison_plots`)."""
+
+MODEL_VI = {
+    "region": "vùng", "window": "kỳ so sánh",
+    "Cameron–Trivedi (variance μ + α·μ²) on the Poisson fit":
+        "Cameron–Trivedi (phương sai μ + α·μ²) trên mô hình Poisson",
+    "likelihood ratio, negative binomial against Poisson (α = 0, halved χ²₁)":
+        "tỷ số hợp lý, nhị thức âm so với Poisson (α = 0, nửa χ²₁)",
+}  # fmt: skip
+"""Vietnamese of the words `compare.model` writes into its tables (effects, tests)."""

@@ -14,10 +14,11 @@ from IPython.display import display
 from analysis.compare.dispersion import MIN_DISTRICTS_FOR_DISPERSION
 from analysis.compare.funnel import funnel_curves
 from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
+from analysis.compare.model import Family
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
-from analysis.data.outputs import COLUMNS, Column, Kind
+from analysis.data.outputs import COLUMNS, Column, Kind, output_table
 from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
-from analysis.present.comparison_words import ADJUSTMENTS_VI, WORDS
+from analysis.present.comparison_words import ADJUSTMENTS_VI, MODEL_VI, WORDS
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
 from analysis.present.tables import show_note, show_table
@@ -25,16 +26,24 @@ from analysis.text.phrases import Label, Wording
 
 LEFT_OUT_SHOWN = ["district", "province", "period", "reason", "district_compared"]
 POSITION_SHOWN = [
-    "indicator_label", "window", "period", "n_districts", "value", "target", "low_998",
+    "indicator_label", "window", "period", "n_districts", "value_per_100", "funnel_target", "low_998",
     "high_998", "position_998", "estimate", "low", "high", "rank", "rank_low", "rank_high",
 ]  # fmt: skip
-FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "exposure", "value", "reading"]  # fmt: skip
-RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "low", "high", "p_value"]
+FIGURES_SHOWN = ["window", "district", "province", "period", "numerator", "exposure", "value_per_100", "reading"]  # fmt: skip
+RATE_RATIO_SHOWN = ["effect", "level", "reference", "rate_ratio", "rate_ratio_low", "rate_ratio_high", "p_value"]  # fmt: skip
+RATE_RATIO_NAMES = {"low": "rate_ratio_low", "high": "rate_ratio_high"}
+"""The count model's interval of a rate ratio, under the columns declared for it."""
 
 
 def _readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.DataFrame:
-    """The columns shown, formatted as text, with their declared labels as headers."""
-    shown = frame.reindex(columns=columns)
+    """The columns shown, formatted as text, with their declared labels as headers; the
+    funnel's generic `value` and `target` under the names the funnel table declares."""
+    shown = output_table("funnel").declared_frame(frame).reindex(columns=columns)
+    if lang == "vi" and "window" in shown:
+        shown = shown.assign(window=shown["window"].map(lambda v: format_window(v, lang), na_action="ignore"))  # fmt: skip
+    for column in ("effect", "test") if lang == "vi" else ():
+        if column in shown:
+            shown[column] = shown[column].map(lambda v: MODEL_VI.get(v, v), na_action="ignore")
     return pd.DataFrame(
         {_column(c).label(lang): [format_value(v, _column(c), lang) for v in shown[c]] for c in columns},
         index=shown.index,
@@ -96,13 +105,18 @@ def show_comparison(
         display(show_note(describe_window(group, lang)))
         n = int(group["n_districts"].iloc[0])
         if n >= MIN_DISTRICTS_FOR_DISPERSION:
-            display(plot_funnel(group, curves, indicator, window))
+            display(plot_funnel(group, curves, indicator, window, lang=lang))
         if n >= MIN_DISTRICTS_FOR_PRIOR:
-            display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight))
+            display(plot_caterpillar(shrinkage, indicator, window, highlight=highlight, lang=lang))
     caption = w["figures"].format(
         indicator=label(indicator, lang), exposure=_exposure(indicator, lang)
     )
-    display(show_table(_readable(rows.assign(window=rows["window"].map(lambda v: format_window(v, lang))), FIGURES_SHOWN, lang), caption=caption))  # fmt: skip
+    windows = rows["window"].map(lambda v: format_window(v, lang))
+    display(
+        show_table(
+            _readable(rows.assign(window=windows), FIGURES_SHOWN, lang), caption=caption, lang=lang
+        )
+    )
 
 
 def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
@@ -113,20 +127,25 @@ def show_left_out(left: pd.DataFrame, indicator: str, lang: str = "en") -> None:
         indicator=label(indicator, lang), n=len(rows), districts=rows["district_id"].nunique(),
         absent=absent,
     )  # fmt: skip
-    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption))
+    display(show_table(_readable(rows, LEFT_OUT_SHOWN, lang), caption=caption, lang=lang))
 
 
 def show_count_model(model, reading: str, lang: str = "en") -> None:
     """Displays the count model's reading, rate ratios, cells and dispersion tests, or the
     refusal sentence when there is no model."""
     w = WORDS[lang]
+    if model is not None and lang == "vi":
+        reading = model_reading(model)
     display(show_note(reading.say(lang) if isinstance(reading, Wording | Label) else reading))
     if model is None:
         return
-    display(show_table(_readable(model.rate_ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"]))
+    ratios = model.rate_ratios.rename(columns=RATE_RATIO_NAMES)
+    display(show_table(_readable(ratios, RATE_RATIO_SHOWN, lang), caption=w["ratios"], lang=lang))
     cells, tests = model.cells, model.dispersion_tests
-    display(show_table(_readable(cells, list(cells.columns), lang), caption=w["cells"]))
-    display(show_table(_readable(tests, list(tests.columns), lang), caption=w["dispersion"]))
+    display(show_table(_readable(cells, list(cells.columns), lang), caption=w["cells"], lang=lang))
+    display(
+        show_table(_readable(tests, list(tests.columns), lang), caption=w["dispersion"], lang=lang)
+    )
 
 
 def show_position(position: pd.DataFrame, lang: str = "en") -> None:
@@ -134,10 +153,28 @@ def show_position(position: pd.DataFrame, lang: str = "en") -> None:
     if position.empty:
         display(show_note(WORDS[lang]["no_position"]))
         return
-    display(show_table(_readable(position, POSITION_SHOWN, lang), caption=WORDS[lang]["position"]))
+    position = _readable(position, POSITION_SHOWN, lang)
+    display(show_table(position, caption=WORDS[lang]["position"], lang=lang))
 
 
-def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str) -> None:
+def model_reading(model) -> Wording:
+    """The reading of a fitted count model as a phrase (`compare.model` writes it in English
+    only): its family, indicator, windows, dispersion and what the dispersion tests say."""
+    windows = [Wording("model_window", window=w, n=n) for w, n in model.windows.items()]
+    overdispersed = bool(model.dispersion_tests["p_value"].iloc[0] < 0.05)
+    poisson = model.family == Family.POISSON
+    verdict = "no_overdispersion" if not overdispersed else ("prefer_nb" if poisson else "as_nb")
+    family = Label("Poisson", "Poisson") if poisson else Label("Negative binomial", "nhị thức âm")
+    code = model.indicator
+    known = code in set(Indicator)
+    indicator = Label(label(code), label(code, "vi")) if known else Label(code, code)
+    return Wording("model_reading", family=family, indicator=indicator, windows=windows,
+                   dispersion=model.dispersion, verdict=Wording(verdict))  # fmt: skip
+
+
+def show_district_charts(
+    funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str, lang: str = "en"
+) -> None:
     """Displays, for each indicator the district is compared on, the funnel plot (3 districts
     or more) and the caterpillar plot with the district in red (5 or more) of one window: the
     one comparing the most districts, the latest of equals. The position table lists every
@@ -148,6 +185,6 @@ def show_district_charts(funnel: pd.DataFrame, shrinkage: pd.DataFrame, district
     for row in mine.loc[chosen.to_numpy()].itertuples():
         rows = funnel[(funnel["indicator"] == row.indicator) & (funnel["window"] == row.window)]
         if row.n_districts >= MIN_DISTRICTS_FOR_DISPERSION:
-            display(plot_funnel(rows, funnel_curves(rows), row.indicator, row.window))
+            display(plot_funnel(rows, funnel_curves(rows), row.indicator, row.window, lang=lang))
         if row.n_districts >= MIN_DISTRICTS_FOR_PRIOR:
-            display(plot_caterpillar(shrinkage, row.indicator, row.window, highlight=district_id))
+            display(plot_caterpillar(shrinkage, row.indicator, row.window, highlight=district_id, lang=lang))  # fmt: skip

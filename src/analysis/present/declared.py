@@ -65,7 +65,7 @@ def _shown_columns(table, frame: pd.DataFrame, shown: pd.DataFrame, names) -> tu
 def _head_row(columns, lang: str, anchor: str | None) -> str:
     """The header cells, each with the column's description and unit as its tooltip."""
     head = "".join(
-        f'<th title="{html.escape(c.description + (f" ({c.unit})" if c.unit else ""), quote=True)}"'
+        f'<th title="{html.escape(c.meaning(lang), quote=True)}"'
         f"{' class=num' if c.kind in NUMERIC else ''}>{html.escape(c.label(lang))}</th>"
         for c in columns
     )
@@ -132,6 +132,7 @@ def render_table(
             get one, first.
     """
     table = output_table(name)
+    frame = table.declared_frame(frame)
     words = _WORDS[lang]
     title = caption or table.title(lang)
     if frame.empty:

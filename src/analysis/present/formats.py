@@ -13,10 +13,10 @@ import re
 
 import pandas as pd
 
-from analysis.data.labels import label_codes, term_label
+from analysis.data.labels import SCHEMES_VI, label_codes, term_label
 from analysis.data.outputs import Column, Kind
 from analysis.targets.status import STATUS_VI
-from analysis.text.phrases import Label, Wording, write_number
+from analysis.text.phrases import Label, Wording, static_phrase, write_number
 
 LANGUAGES = ("vi", "en")
 DECIMALS = {
@@ -32,43 +32,23 @@ DECIMALS = {
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _WORDS = {
     "vi": {"yes": "có", "no": "không", "end": "cuối năm {y}", "term": "nhiệm kỳ {a}–{b}",
-           "to": "{a}, đến {b}", "span": "{a} – {b}"},
+           "to": "{a}, đến {b}", "span": "{a} – {b}", "each_year": " (mỗi năm)"},
     "en": {"yes": "yes", "no": "no", "end": "end of {y}", "term": "{a}–{b} term",
            "to": "{a}, to {b}", "span": "{a} – {b}"},
 }  # fmt: skip
 
 
 VALUES_VI = {
-    **STATUS_VI, "library": "kiểm tra tự động", "reader's note": "ghi chú người đọc",
-    "consistent": "khớp", "consistent if rounded twice": "khớp nếu làm tròn hai lần",
+    **STATUS_VI, **SCHEMES_VI, "consistent": "khớp", "consistent if rounded twice": "khớp nếu làm tròn hai lần",
     "differs beyond rounding": "lệch quá sai số làm tròn", "stated": "công bố",
-    "noted by the reader": "người đọc ghi chú", "exact": "chính xác", "reconstructed allowed": "có dùng số ước tính",
-    "not testable": "không kiểm định được", "consecutive": "liên tiếp", "first to last": "đầu đến cuối",
-    "member": "đảng viên", "organization": "tổ chức cơ sở đảng",
-    "derived: sum of its categories": "suy ra: tổng các loại",
-    "derived: total minus the other counts": "suy ra: tổng trừ các loại khác",
     "reconstructed from the stated share and the total": "ước tính từ tỷ lệ công bố và tổng",
-    "reconstructed: sum of its categories": "ước tính: tổng các loại",
-    "stated number assessed": "số được đánh giá (công bố)", "sum of the stated counts": "tổng các số công bố",
     "percent of the target": "phần trăm chỉ tiêu", "percent above the target": "phần trăm vượt chỉ tiêu",
-    "undetermined": "chưa xác định", "within": "trong giới hạn", "above": "cao hơn", "below": "thấp hơn",
-    "admissions exceed membership": "số kết nạp lớn hơn số đảng viên",
-    "attainment differs from admissions ÷ target": "tỷ lệ đạt khác kết nạp ÷ chỉ tiêu",
-    "change disagrees with the stocks": "mức thay đổi không khớp với số lượng",
-    "excellent above 20 % of good": "số xuất sắc vượt 20 % số tốt",
-    "group larger than all admitted": "một nhóm đông hơn tổng số kết nạp",
-    "group share differs from count ÷ total": "tỷ lệ của nhóm khác số lượng ÷ tổng",
-    "membership rise beyond admissions": "số đảng viên tăng nhiều hơn số kết nạp",
-    "parts differ from base organizations": "các phần không khớp tổng số tổ chức cơ sở đảng",
-    "per-year target × years differs from the total target": "chỉ tiêu mỗi năm × số năm khác chỉ tiêu cả kỳ",
-    "stated admission rate differs from admissions per 100 members": "tỷ lệ kết nạp công bố khác số kết nạp trên 100 đảng viên",
-    "the same figure stated with different values": "cùng một số liệu được nêu với giá trị khác nhau",
-    "shares do not sum to 100": "tổng các tỷ lệ khác 100",
-    "share differs from count ÷ total": "tỷ lệ khác số lượng ÷ tổng",
-    "evaluation: shares do not sum to 100": "xếp loại: tổng các tỷ lệ khác 100",
-    "evaluation: share differs from count ÷ total": "xếp loại: tỷ lệ khác số lượng ÷ tổng",
+    "within": "trong giới hạn", "above": "cao hơn", "below": "thấp hơn",
 }  # fmt: skip
-"""Vietnamese for the closed sets of words the analyses write (statuses, checks, bases)."""
+"""Vietnamese for the closed sets of words the analyses write that the phrase book does not
+hold (statuses, share checks, positions, rating schemes). The names of the contradiction checks
+and the other sentences without values are said from the phrase book
+(`analysis.text.phrases.static_phrase`), even when a table holds them as plain text."""
 
 
 def check_lang(lang: str) -> str:
@@ -125,6 +105,8 @@ def _partial(text: str, lang: str, *, year: bool = True) -> str:
     return format_day(text, lang, year=year)
 
 
+EACH_YEAR = " (each year)"
+"""How `evaluations.summarize_evaluations` marks a period whose every year is rated."""
 _PARTIAL = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = re.compile(rf"^({_PARTIAL})\s*[–-]\s*({_PARTIAL})$")
 
@@ -136,6 +118,8 @@ def format_period(text: str, lang: str) -> str:
     start's year is written '2023, to 28 May'. Text in another form is returned as it is.
     """
     text = str(text).strip()
+    if lang == "vi" and text.endswith(EACH_YEAR):  # a rating stated for every year of a period
+        return format_period(text.removesuffix(EACH_YEAR), lang) + _WORDS[lang]["each_year"]
     if re.fullmatch(_PARTIAL, text):
         return _partial(text, lang)
     match = _PERIOD.match(text)
@@ -192,7 +176,10 @@ def format_value(value: object, column: Column, lang: str) -> str:
     if isinstance(value, Wording | Label):  # English sentences keep codes: show their labels
         return value.say(lang) if lang == "vi" else label_codes(value.say(lang), "en")
     if isinstance(value, str):  # free text the analyses write in English: codes in English
-        return VALUES_VI[value] if lang == "vi" and value in VALUES_VI else label_codes(value, "en")
+        if lang == "vi":
+            phrase = static_phrase(value)
+            return phrase.say(lang) if phrase is not None else VALUES_VI.get(value, value)
+        return label_codes(value, "en")
     return str(value)
 
 

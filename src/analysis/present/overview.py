@@ -17,6 +17,7 @@ from analysis.data.labels import term_label
 from analysis.data.outputs import COLUMNS
 from analysis.present.formats import format_number, format_period, format_value
 from analysis.present.overview_words import WORDS
+from analysis.text.phrases import Wording
 
 OUTSIDE = ("above", "below")
 """Positions outside the 99.8 % funnel limits."""
@@ -47,7 +48,10 @@ def _percent(value: float, lang: str) -> str:
 
 
 def format_window(window: str, lang: str) -> str:
-    """A comparison window as people write it: '2020–2025' a term, '2023 (2018 scheme)'."""
+    """A comparison window as people write it: '2020–2025' a term, '2023 (2018 scheme)'; in
+    Vietnamese a window that `analysis.compare.indicators` made a phrase says itself."""
+    if lang == "vi" and isinstance(window, Wording):
+        return window.say(lang)
     w = WORDS[lang]
     match = re.fullmatch(r"(\d{4}) \((.+) scheme\)", str(window))
     if match:

@@ -49,7 +49,10 @@ _WORDS = {
            "by_check": "Số liệu mâu thuẫn, theo loại kiểm tra", "no_findings": "Không phát hiện mâu thuẫn nào.",
            "vs_members": "Kết nạp mỗi năm và số đảng viên", "fit": "đường khớp: kết nạp ∝ đảng viên^{slope}",
            "no_pairs": "Không đơn vị nào có cả số đảng viên và số kết nạp.",
-           "members": "đảng viên (thang log)", "admitted": "kết nạp mỗi năm (thang log)"},
+           "members": "đảng viên (thang log)", "admitted": "kết nạp mỗi năm (thang log)",
+           "no_levels": "Không có số lượng nào trong số liệu.", "no_admissions": "Không có số liệu kết nạp.",
+           "no_ratings": "Không có phân bố xếp loại nào trong số liệu.",
+           "no_targets": "Không chỉ tiêu nào đo được bằng số liệu.", "no_column": "Không đơn vị nào có {column}."},
     "en": {"derived": "derived", "date": "end of year", "count": "count (log scale)", "per_year": "admitted per year",
            "part": "hatched: part of a year, extrapolated", "share": "share (%)", "attainment": "attainment (%)",
            "expected": "expected so far (pro rata)", "levels": "Levels over time", "admissions": "Admissions per year",
@@ -58,7 +61,10 @@ _WORDS = {
            "by_check": "Contradictions found, by check", "no_findings": "No contradiction found.",
            "vs_members": "Admissions per year and membership", "fit": "fit: admissions ∝ members^{slope}",
            "no_pairs": "No district has both membership and admissions figures.",
-           "members": "members (log scale)", "admitted": "admitted per year (log scale)"},
+           "members": "members (log scale)", "admitted": "admitted per year (log scale)",
+           "no_levels": "No stock levels in the data.", "no_admissions": "No admissions figures in the data.",
+           "no_ratings": "No rating distributions in the data.",
+           "no_targets": "No target can be measured with the data.", "no_column": "No district has {column}."},
 }  # fmt: skip
 
 
@@ -73,8 +79,9 @@ class Chart:
 
     dpi = 90
 
-    def __init__(self, figure: Figure) -> None:
+    def __init__(self, figure: Figure, alt: str = "") -> None:
         self.figure = figure
+        self.alt = alt
 
     @property
     def title(self) -> str:
@@ -84,7 +91,7 @@ class Chart:
     def _repr_png_(self) -> tuple[bytes, dict]:
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=self.dpi)
-        return buffer.getvalue(), {"alt": self.title or "Chart"}
+        return buffer.getvalue(), {"alt": self.title or self.alt or "Chart"}
 
     def __repr__(self) -> str:
         return f"<Chart {self.title!r}>"
@@ -111,23 +118,24 @@ def _figure(
     return figure, figure.add_subplot()
 
 
-def _legend_below(figure: Figure, ax, columns: int = 4) -> None:
+def _legend_below(figure: Figure, ax, columns: int = 4, fontsize: float = 9) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if handles:
-        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=9, frameon=False)
+        figure.legend(handles, labels, loc="lower center", ncols=columns, fontsize=fontsize, frameon=False)  # fmt: skip
 
 
 def _empty(message: str) -> Chart:
+    """A chart that only says why there is nothing to draw (the message is its alt text)."""
     figure, ax = _figure(height=1.2)
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#555")
-    return Chart(figure)
+    return Chart(figure, alt=message)
 
 
 def plot_stocks(series: pd.DataFrame, title: str = "", lang: str = "en") -> Chart:
     """Stock levels per metric over time; hollow markers for derived levels."""
     if series.empty:
-        return _empty("No stock levels in the data.")
+        return _empty(_WORDS[lang]["no_levels"])
     words = _WORDS[lang]
     figure, ax = _figure(width=6.4, height=3.0, legend=True)
     extra = [m for m in sorted(series["metric"].unique()) if m not in METRIC_COLOURS]
@@ -162,7 +170,7 @@ def plot_stocks(series: pd.DataFrame, title: str = "", lang: str = "en") -> Char
 def plot_admissions(per_year: pd.DataFrame, title: str = "", lang: str = "en") -> Chart:
     """Admissions per year for each stated period; hatched bars are extrapolated part-years."""
     if per_year.empty:
-        return _empty("No admissions figures in the data.")
+        return _empty(_WORDS[lang]["no_admissions"])
     from analysis.present.formats import format_period
 
     words = _WORDS[lang]
@@ -198,7 +206,7 @@ def plot_evaluations(
     """
     parts = summary[~summary["cumulative"] & summary["share"].notna()]
     if parts.empty:
-        return _empty("No rating distributions in the data.")
+        return _empty(_WORDS[lang]["no_ratings"])
     words = _WORDS[lang]
     title = title or words["ratings"]
     single = parts["district_id"].nunique() == 1
@@ -265,7 +273,7 @@ def plot_targets(
     """Attainment against the expected (pro rata) attainment, coloured by status."""
     measured = assessment[assessment["attainment_percent"].notna()].reset_index(drop=True)
     if measured.empty:
-        return _empty("No target can be measured with the data.")
+        return _empty(_WORDS[lang]["no_targets"])
     from analysis.present.formats import format_period
 
     words = _WORDS[lang]
@@ -291,8 +299,12 @@ def plot_targets(
     ax.invert_yaxis()
     ax.set_xlabel(words["attainment"])
     ax.set_title(title or words["targets"])
+    from analysis.data.outputs import COLUMNS
+    from analysis.present.formats import format_value
+
     for status in dict.fromkeys(measured["status"]):
-        ax.bar(0, 0, color=STATUS_COLOURS[status], label=status)  # legend keys only
+        name = format_value(status, COLUMNS["status"], lang)
+        ax.bar(0, 0, color=STATUS_COLOURS[status], label=name)  # legend keys only
     _legend_below(figure, ax, columns=5)
     return Chart(figure)
 
@@ -307,7 +319,10 @@ def plot_ranking(
     """A bar per district for one figure, sorted, with one district highlighted."""
     rows = table[table[column].notna()].sort_values(column, ascending=False)
     if rows.empty:
-        return _empty(f"No district has {column}.")
+        from analysis.data.outputs import COLUMNS
+
+        shown = COLUMNS[column].label(lang) if lang == "vi" and column in COLUMNS else column
+        return _empty(_WORDS[lang]["no_column"].format(column=shown))
     if len(rows) > 30:  # the table gives every district; the chart the top and the bottom
         rows = pd.concat([rows.head(15), rows.tail(15)])
     figure, ax = _figure(

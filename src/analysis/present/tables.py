@@ -31,6 +31,14 @@ _TABLE_STYLE = (
 )
 
 
+_WORDS = {
+    "vi": {"table": "Bảng", "nothing": ": không có gì để hiển thị cho lựa chọn này.",
+           "more": "Còn {n} dòng không hiển thị."},
+    "en": {"table": "Table", "nothing": ": nothing to show for this selection.",
+           "more": "{n} more rows not shown."},
+}  # fmt: skip
+
+
 def _display(html_text: str) -> object:
     from IPython.display import HTML
 
@@ -65,6 +73,7 @@ def html_table(
     derived_column: str | None = "derived",
     caption: str | None = None,
     max_rows: int | None = None,
+    lang: str = "en",
 ) -> str:
     """Renders a table as HTML with every cell escaped.
 
@@ -75,6 +84,7 @@ def html_table(
         derived_column: A boolean column marking derived rows, shown in italics.
         caption: A caption above the table.
         max_rows: Show at most this many rows, saying how many were left out.
+        lang: Language of that note ('en' or 'vi').
     """
     columns = list(columns) if columns is not None else list(frame.columns)
     links = set(links)
@@ -94,14 +104,15 @@ def html_table(
         parts.append(f'<tr class="{"derived" if derived else "stated"}">{cells}</tr>')
     parts.append("</tbody></table></div>")
     if max_rows is not None and len(frame) > max_rows:
-        parts.append(f"<p><em>{len(frame) - max_rows} more rows not shown.</em></p>")
+        parts.append(f"<p><em>{_WORDS[lang]['more'].format(n=len(frame) - max_rows)}</em></p>")
     return "".join(parts)
 
 
 def show_table(frame: pd.DataFrame, columns: Iterable[str] | None = None, **options) -> object:
     """Displays a table (see `html_table`); an empty table shows a short notice instead."""
     if frame.empty:
-        return show_note(options.get("caption", "Table") + ": nothing to show for this selection.")
+        words = _WORDS[options.get("lang", "en")]
+        return show_note(options.get("caption", words["table"]) + words["nothing"])
     return _display(html_table(frame, columns, **options))
 
 

@@ -242,11 +242,19 @@ PHRASES: dict[str, dict[str, str]] = {
                                 "vi": "không có số kết nạp trong kỳ của chỉ tiêu"},
     "short_target_left": {"en": "less than six months of the period under some reading",
                           "vi": "chưa đến sáu tháng của thời kỳ theo một cách hiểu"},
+    "window_scheme": {"en": "{year} ({scheme} scheme)", "vi": "năm {year} (quy định {scheme})"},
+    "window_term": {"en": "{period} (term)", "vi": "nhiệm kỳ {period}"},
+    "window_year": {"en": "{period} (year)", "vi": "năm {period}"},
+    "window_period": {"en": "{period} ({kind})", "vi": "{period} ({kind})"},
     "elapsed_by": {"en": "{share:.0%} of the period elapsed by {date:date}",
                    "vi": "đã qua {share:.0%} thời kỳ tính đến {date:date}"},
     # admissions per year (growth.admissions)
     "total_over_years": {"en": "total ÷ {years:.2f} years ({reading})",
                          "vi": "tổng ÷ {years:.2f} năm ({reading})"},
+    "admitted_minus_difference": {
+        "en": "{value:g} admitted {period} minus the stated difference {change:+g} from {since}",
+        "vi": "kết nạp {value:g} {period} trừ chênh lệch công bố {change:+g} so với {since}",
+    },
     "per_100_on": {"en": "per 100 members on {date:date}", "vi": "trên 100 đảng viên ngày {date:date}"},
     # levels and growth (growth.stocks)
     "level_minus_change": {"en": "{value:g} on {date:date} minus the stated change {change:+g} since {since}",
@@ -270,6 +278,21 @@ PHRASES: dict[str, dict[str, str]] = {
               "vi": "đơn vị lớn hơn kết nạp ít hơn so với quy mô."},
     "more": {"en": "larger districts admit proportionally more.",
              "vi": "đơn vị lớn hơn kết nạp nhiều hơn so với quy mô."},
+    "model_window": {"en": "{window} ({n} districts)", "vi": "{window} ({n} đơn vị)"},
+    "model_reading": {
+        "en": "{family} model of {indicator} over {windows:list,}: Pearson χ²/df = {dispersion:.2f}; "
+              "{verdict}. The districts are all those with figures, not a sample; intervals describe "
+              "the rates behind the counts.",
+        "vi": "Mô hình {family} cho {indicator} trên {windows:list,}: χ² Pearson/bậc tự do = {dispersion:.2f}; "
+              "{verdict}. Các đơn vị là mọi đơn vị có số liệu, không phải một mẫu; khoảng tin cậy mô tả "
+              "tỷ suất nằm sau các số đếm.",
+    },
+    "no_overdispersion": {"en": "no over-dispersion beyond Poisson is detected",
+                          "vi": "không phát hiện phân tán quá mức so với Poisson"},
+    "prefer_nb": {"en": "counts vary more than a Poisson model allows: prefer the negative binomial",
+                  "vi": "số đếm biến động nhiều hơn mô hình Poisson cho phép: nên dùng nhị thức âm"},
+    "as_nb": {"en": "counts vary more than a Poisson model allows, as the negative binomial lets them",
+              "vi": "số đếm biến động nhiều hơn mô hình Poisson cho phép, như mô hình nhị thức âm tính đến"},
     "no_model": {
         "en": "No count model for {indicator}: no window is shared by at least 10 districts with a "
               "comparable figure (the most in one window is {largest}). The funnel and the shrunk "

@@ -16,6 +16,7 @@ and `{x:list,}` join a sequence with "; " or ", ". A value that is itself a `Wor
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 import string
@@ -148,3 +149,24 @@ def joined(parts: Iterable[object], separator: str = ";") -> Wording:
 def say(value: object, lang: str) -> object:
     """`value` in `lang` if it is a `Wording` or `Label`; any other value as it is."""
     return value.say(lang) if isinstance(value, Wording | Label) else value
+
+
+@functools.cache
+def _static_codes() -> dict[str, str]:
+    from analysis.text.phrase_book import PHRASES
+
+    found = {}
+    for code, entry in PHRASES.items():
+        if entry["en"] and not any(
+            field for _, field, _, _ in string.Formatter().parse(entry["en"])
+        ):
+            found.setdefault(entry["en"], code)
+    return found
+
+
+def static_phrase(text: str) -> Wording | None:
+    """The phrase-book entry without fields whose English is `text` ("shares do not sum to
+    100"), as a `Wording`; None when there is none. A table that lost a phrase's `Wording`
+    (plain text after a file round trip) is still said from the phrase book."""
+    code = _static_codes().get(str(text))
+    return None if code is None else Wording(code)
