@@ -195,3 +195,35 @@ def test_the_language_is_part_of_the_key_of_what_depends_on_it(embedded, monkeyp
     pd.testing.assert_frame_equal(english, expected[0])
     pd.testing.assert_frame_equal(shrunk, expected[1])
     assert set(english["indicator_label"]).isdisjoint(vietnamese["indicator_label"])
+
+
+@pytest.mark.filterwarnings("ignore:.*inplace")  # old ways of changing a table are tried too
+@pytest.mark.filterwarnings("ignore:.*chained assignment")
+def test_a_caller_changing_a_remembered_table_in_any_way_leaves_the_memory(embedded, monkeypatch):
+    """Remembered tables are handed out as shallow copies (pandas' copy-on-write): every
+    way a notebook may change its copy copies first."""
+    monkeypatch.setattr(memo, "_enabled", True)
+    memo.clear()
+
+    @memo.memoize
+    def analysis(dataset):
+        return pd.DataFrame({"x": [1.0, 2.0, 3.0], "name": ["a", "b", "c"]}), [pd.Series([1, 2])]
+
+    expected = analysis(embedded)[0].copy(deep=True)
+    changes = [
+        lambda t: t.loc.__setitem__((0, "x"), -1.0),
+        lambda t: t.iloc.__setitem__((1, 0), -2.0),
+        lambda t: t.__setitem__("x", 0.0),
+        lambda t: t.sort_values("x", ascending=False, inplace=True),
+        lambda t: t.drop(columns="name", inplace=True),
+        lambda t: t["x"].fillna(0, inplace=True),
+        lambda t: t.rename(columns={"x": "y"}, inplace=True),
+    ]
+    for change in changes:
+        table, series = analysis(embedded)
+        change(table)
+        series[0][0] = 99
+        again, kept = analysis(embedded)
+        pd.testing.assert_frame_equal(again, expected)
+        assert kept[0].tolist() == [1, 2]
+    memo.clear()

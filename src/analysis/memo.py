@@ -24,13 +24,14 @@ import hashlib
 import inspect
 import os
 import pickle
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_ENTRIES = 64
+MAX_ENTRIES = 32
 """Results kept, the least recently used dropped first: a district report remembers about
 ten results on its district and province, useful to the next few reports at most (reports
 are made province by province), while every one kept adds to each kernel's memory."""
@@ -55,6 +56,21 @@ class SharedStore:
 
 
 _store: SharedStore | None = None
+
+
+def protected_copy(value):
+    """A copy of a remembered result that its caller may change without changing the
+    memory: tables are shallow copies, which pandas' copy-on-write (always on from pandas
+    3) copies as soon as either side is changed; tuples, lists and dictionaries are copied
+    around them, and anything else deeply."""
+    pandas = sys.modules.get("pandas")  # not imported: the value is no table
+    if pandas is not None and isinstance(value, pandas.DataFrame | pandas.Series):
+        return value.copy(deep=False)
+    if isinstance(value, tuple | list):
+        return type(value)(protected_copy(v) for v in value)
+    if isinstance(value, dict):
+        return {k: protected_copy(v) for k, v in value.items()}
+    return copy.deepcopy(value)
 
 
 def enable() -> None:
@@ -217,7 +233,7 @@ def memoize(function: Callable) -> Callable:
             else:
                 result = function(dataset, *args, **kwargs)
             _remember(key, result)
-        return copy.deepcopy(_cache[key])
+        return protected_copy(_cache[key])
 
     wrapper.memo_key = memo_key
     return wrapper

@@ -129,3 +129,36 @@ def test_english_charts_keep_their_words():
     texts = _texts(plot_funnel(funnel, funnel_curves(funnel)).figure)
     assert "pooled value" in texts and "per 100" in texts
     assert any(t.startswith("exposure (member-years); limits") for t in texts)
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    from io import BytesIO
+
+    from PIL import Image
+
+    return np.asarray(Image.open(BytesIO(png)).convert("RGBA"))
+
+
+@pytest.mark.parametrize("n", [30, 60])
+def test_a_marked_caterpillar_is_the_highlighted_one(n, monkeypatch):
+    """Drawn once and marked per district (`mark_caterpillar`): up to `MAX_LABELLED`
+    districts the very picture `plot_caterpillar(highlight=...)` draws; beyond, the same
+    marks with the district's label, the margin left for it rounded up."""
+    from analysis.present import chart_marks
+    from analysis.present.comparison_plots import MAX_LABELLED, mark_caterpillar
+
+    monkeypatch.setattr(chart_marks, "_bases", chart_marks.OrderedDict())
+    monkeypatch.setattr(chart_marks, "drawn", 0)
+    table = shrink_estimates(panel(n), draws=100)
+    window = table["window"].iloc[0]
+    marked = {d: mark_caterpillar(table, table["indicator"].iloc[0], window, d) for d in ("id-05", "id-07")}  # fmt: skip
+    full = _pixels(plot_caterpillar(table, highlight="id-05")._repr_png_()[0])
+    got = _pixels(marked["id-05"]._repr_png_()[0])
+    assert got.shape == full.shape
+    difference = (got != full).any(axis=2).mean()
+    if n <= MAX_LABELLED:
+        assert chart_marks.drawn == 1 and difference == 0
+    else:
+        assert chart_marks.drawn <= 2 and difference < 0.15  # the margin differs a little
+    assert marked["id-05"].png != marked["id-07"].png
+    assert marked["id-05"].title == plot_caterpillar(table).title

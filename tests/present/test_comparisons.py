@@ -9,12 +9,14 @@ def test_one_window_per_indicator_is_drawn_the_widest_then_the_latest(embedded, 
     drawn = []
     monkeypatch.setattr(comparisons, "display", lambda chart: None)
     monkeypatch.setattr(
-        comparisons, "plot_funnel", lambda rows, curves, i, w, lang: drawn.append(("funnel", i, w))
+        comparisons,
+        "_marked_funnel",
+        lambda rows, row, lang: drawn.append(("funnel", row.indicator, row.window)),
     )
     monkeypatch.setattr(
         comparisons,
-        "plot_caterpillar",
-        lambda s, i, w, highlight, lang: drawn.append(("estimates", i, w)),
+        "mark_caterpillar",
+        lambda s, i, w, district, lang: drawn.append(("estimates", i, w)),
     )
     counts = funnel.groupby(["district_id", "indicator"])["window"].nunique()
     district = counts[counts > 1].index[0][0]  # a district compared in several windows

@@ -47,12 +47,14 @@ class Dataset:
     notes: tuple[str, ...] = field(default=())
 
     def copy(self) -> Dataset:
-        """Returns a copy whose tables can be changed without touching this one."""
+        """Returns a copy whose tables can be changed without touching this one: shallow
+        copies, which pandas' copy-on-write copies as soon as either side is changed (so a
+        report's copy of a national panel costs no memory until the report changes it)."""
         return replace(
             self,
-            facts=self.facts.copy(),
-            districts=self.districts.copy(),
-            sources=self.sources.copy(),
+            facts=self.facts.copy(deep=False),
+            districts=self.districts.copy(deep=False),
+            sources=self.sources.copy(deep=False),
         )
 
     def subset(self, district_ids: list[str]) -> Dataset:

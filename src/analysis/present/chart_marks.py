@@ -27,7 +27,10 @@ from analysis.present.plots import Chart
 MARK_COLOUR = "#111111"
 """Black: in a funnel plot red already means above the 99.8 % limit."""
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
-MAX_BASES = 8
+MAX_BASES = 24
+"""Bases kept per kernel (2–3 MB each: the figure and its pixels): the ten charts of a
+district report (a funnel and an estimates chart for each of five indicators), and
+estimates charts with room for labels of other lengths."""
 
 
 @dataclass
@@ -43,7 +46,16 @@ class _Base:
         chart.figure.set_dpi(chart.dpi)  # the size `Chart._repr_png_` would give
         canvas = FigureCanvasAgg(chart.figure)
         canvas.draw()
-        return cls(chart, canvas, canvas.copy_from_bbox(chart.figure.bbox))
+        base = cls(chart, canvas, canvas.copy_from_bbox(chart.figure.bbox))
+        base.drop_pixels()
+        return base
+
+    def drop_pixels(self) -> None:
+        """Frees the canvas's own pixels (the saved background is all a mark needs; the
+        next mark draws on a new canvas of the same size): a base then costs its figure
+        and one copy of its pixels, not two."""
+        self.canvas.renderer = None
+        self.canvas._lastKey = None
 
 
 _bases: OrderedDict[tuple, _Base] = OrderedDict()
@@ -76,6 +88,14 @@ def mark_point(key: tuple, draw: Callable[[], Chart], x: float, y: float, name: 
         y: The point's vertical position in data units.
         name: The text beside the ring (the district's name).
     """
+    return mark_chart(key, draw, lambda ax: add_mark(ax, x, y, name))
+
+
+def mark_chart(
+    key: tuple, draw: Callable[[], Chart], marks: Callable[[object], list]
+) -> MarkedChart:
+    """The chart `draw()` returns (drawn once per `key`) with the artists `marks(axes)` adds
+    to its first axes drawn on top (and removed again, leaving the base as it was)."""
     global drawn
     base = _bases.get(key)
     if base is None:
@@ -85,7 +105,7 @@ def mark_point(key: tuple, draw: Callable[[], Chart], x: float, y: float, name: 
         while len(_bases) > MAX_BASES:
             _bases.popitem(last=False)
     _bases.move_to_end(key)
-    return MarkedChart(_draw_mark(base, x, y, name), base.chart.title)
+    return MarkedChart(_draw_marks(base, marks), base.chart.title)
 
 
 def add_mark(ax, x: float, y: float, name: str) -> list:
@@ -96,18 +116,19 @@ def add_mark(ax, x: float, y: float, name: str) -> list:
     return [ring, note]
 
 
-def _draw_mark(base: _Base, x: float, y: float, name: str) -> bytes:
+def _draw_marks(base: _Base, marks: Callable[[object], list]) -> bytes:
     ax = base.chart.figure.axes[0]
     base.canvas.restore_region(base.background)
-    ring, note = add_mark(ax, x, y, name)
+    artists = marks(ax)
     try:
-        ax.draw_artist(ring)
-        ax.draw_artist(note)
+        for artist in artists:
+            ax.draw_artist(artist)
         width, height = base.canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), base.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)  # fmt: skip
         buffer = io.BytesIO()
         image.save(buffer, format="png")
     finally:
-        ring.remove()
-        note.remove()
+        for artist in artists:
+            artist.remove()
+        base.drop_pixels()
     return buffer.getvalue()

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
+from analysis.present.chart_marks import MarkedChart, mark_chart
 from analysis.present.comparison_words import ADJUSTMENTS_VI, CHART_WORDS
 from analysis.present.formats import format_number
 from analysis.present.overview import format_window
@@ -209,6 +210,7 @@ def plot_caterpillar(
     names: Mapping[str, str] | None = None,
     highlight: str | None = None,
     lang: str = "en",
+    room_for: int = 0,
 ) -> Chart:
     """Shrunk estimates with 95 % intervals, highest first, raw values as hollow circles and
     each district's rank interval in its label (every label up to `MAX_LABELLED` districts).
@@ -220,6 +222,8 @@ def plot_caterpillar(
         names: District names by id, for labels.
         highlight: A district id drawn in red and always labelled.
         lang: Language of the words in the chart ('en' or 'vi').
+        room_for: Leave room on the left for a label of this many characters (a base
+            that `mark_caterpillar` marks with one district's label).
     """
     w = CHART_WORDS[lang]
     comparison = select_comparison(shrinkage, indicator, window)
@@ -230,8 +234,9 @@ def plot_caterpillar(
             w["no_estimate"].format(title=_title(first, lang), n=int(first["n_districts"]))
         )
     labels = _caterpillar_labels(rows, names, highlight, lang)
+    room = [*labels, "x" * room_for]
     height = 0.22 * len(rows) + 1.2 if len(rows) <= MAX_LABELLED else 6.0
-    figure, ax = _figure(7.0, max(2.2, height), labels=labels, legend=True)
+    figure, ax = _figure(7.0, max(2.2, height), labels=room, legend=True)
     y = np.arange(len(rows))
     ax.hlines(y, rows["low"], rows["high"], colors="#1565c0", linewidth=1.2)
     ax.scatter(rows["estimate"], y, color="#1565c0", s=14, zorder=3, label=w["estimate"])  # fmt: skip
@@ -251,3 +256,44 @@ def plot_caterpillar(
     )
     _legend_below(figure, ax, columns=3)
     return Chart(figure)
+
+
+def mark_caterpillar(
+    shrinkage: pd.DataFrame,
+    indicator: str,
+    window: str,
+    district_id: str,
+    lang: str = "en",
+) -> Chart | MarkedChart:
+    """`plot_caterpillar` with `district_id` highlighted, drawn once per comparison and
+    language in a kernel and marked for each district (`chart_marks`): the district's
+    interval and estimate in red and, beyond `MAX_LABELLED` districts, its label."""
+    comparison = select_comparison(shrinkage, indicator, window)
+    rows = comparison[comparison["estimate"].notna()].sort_values("estimate", ascending=False)
+    where = np.flatnonzero((rows["district_id"] == district_id).to_numpy())
+    if not len(where):
+        return plot_caterpillar(shrinkage, indicator, window, highlight=district_id, lang=lang)
+    i, row = int(where[0]), rows.iloc[int(where[0])]
+    label = _caterpillar_labels(rows.iloc[[i]], None, None, lang)[0]  # one row: labelled
+    small = 6 if len(rows) > 20 else 7
+
+    def marks(ax) -> list:
+        artists = [
+            ax.hlines([i], [row["low"]], [row["high"]], colors="#c62828", linewidth=2.5, zorder=4),
+            ax.scatter([row["estimate"]], [i], color="#c62828", s=24, zorder=5),
+        ]
+        if len(rows) > MAX_LABELLED:  # the base has no labels: write this one as a tick's
+            artists.append(ax.annotate(label, (0, i), xycoords=("axes fraction", "data"),
+                                       xytext=(-7, 0), textcoords="offset points", ha="right",
+                                       va="center", fontsize=small))  # fmt: skip
+        return artists
+
+    # Room for labels up to a multiple of 6 characters: a few bases per comparison, each
+    # as wide on the left as the district's own label needs (within 5 characters).
+    room = -(-len(label) // 6) * 6 if len(rows) > MAX_LABELLED else 0
+
+    def draw() -> Chart:
+        return plot_caterpillar(shrinkage, indicator, window, lang=lang, room_for=room)
+
+    drawn = pd.util.hash_pandas_object(rows.astype(str), index=False).sum()
+    return mark_chart(("caterpillar", lang, indicator, window, room, int(drawn)), draw, marks)

@@ -17,7 +17,8 @@ from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, labe
 from analysis.compare.model import Family
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.data.outputs import COLUMNS, Column, Kind, output_table
-from analysis.present.comparison_plots import plot_caterpillar, plot_funnel
+from analysis.present.chart_marks import mark_point
+from analysis.present.comparison_plots import mark_caterpillar, plot_caterpillar, plot_funnel
 from analysis.present.comparison_words import ADJUSTMENTS_VI, MODEL_VI, WORDS
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
@@ -176,15 +177,28 @@ def show_district_charts(
     funnel: pd.DataFrame, shrinkage: pd.DataFrame, district_id: str, lang: str = "en"
 ) -> None:
     """Displays, for each indicator the district is compared on, the funnel plot (3 districts
-    or more) and the caterpillar plot with the district in red (5 or more) of one window: the
-    one comparing the most districts, the latest of equals. The position table lists every
-    window; a chart per window would be dozens of charts on a national panel."""
+    or more) with the district ringed and named, and the caterpillar plot with the district
+    in red (5 or more), of one window: the one comparing the most districts, the latest of
+    equals. The position table lists every window; a chart per window would be dozens of
+    charts on a national panel. The funnel of a window is drawn once per kernel and marked
+    for each district (`chart_marks`)."""
     mine = funnel[funnel["district_id"] == district_id]
     mine = mine.sort_values(["indicator", "window"], ascending=[True, False])
     chosen = mine.groupby("indicator", sort=True)["n_districts"].idxmax(skipna=False)
     for row in mine.loc[chosen.to_numpy()].itertuples():
         rows = funnel[(funnel["indicator"] == row.indicator) & (funnel["window"] == row.window)]
         if row.n_districts >= MIN_DISTRICTS_FOR_DISPERSION:
-            display(plot_funnel(rows, funnel_curves(rows), row.indicator, row.window, lang=lang))
+            display(_marked_funnel(rows, row, lang))
         if row.n_districts >= MIN_DISTRICTS_FOR_PRIOR:
-            display(plot_caterpillar(shrinkage, row.indicator, row.window, highlight=district_id, lang=lang))  # fmt: skip
+            display(mark_caterpillar(shrinkage, row.indicator, row.window, district_id, lang))
+
+
+def _marked_funnel(rows: pd.DataFrame, row, lang: str):
+    def draw():
+        return plot_funnel(rows, funnel_curves(rows), row.indicator, row.window, lang=lang)
+
+    if pd.isna(row.value) or pd.isna(row.exposure):
+        return draw()
+    drawn = pd.util.hash_pandas_object(rows.astype(str), index=False).sum()
+    key = ("funnel", lang, row.indicator, row.window, int(drawn))
+    return mark_point(key, draw, float(row.exposure), float(row.value), str(row.district))

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import copy
 import datetime as dt
+import os
 import signal
 import tempfile
 import time
@@ -233,6 +234,11 @@ async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -
     return MadeReport(result, notebook_text, html)
 
 
+LOCAL_TRANSPORT = "ipc" if os.name == "posix" else "tcp"
+"""Kernels talk over Unix sockets where there are some: a TCP port chosen free can be taken
+by another process before the kernel binds it ("Address already in use", papermill #511)."""
+
+
 class LocalExecutor:
     """Runs reports on `jobs` warm kernels of this machine (the default executor).
 
@@ -257,7 +263,15 @@ class LocalExecutor:
         shared = tempfile.TemporaryDirectory(prefix="analysis-batch-")
         preload = preload_code(context.spec.as_record(), shared.name, national_languages(jobs))
         workers = [
-            Worker(i, cwd, context.timeout, context.fresh_kernels, preload=preload)
+            Worker(
+                i,
+                cwd,
+                context.timeout,
+                context.fresh_kernels,
+                LOCAL_TRANSPORT,
+                preload,
+                shared.name,
+            )
             for i in range(min(self.jobs, len(jobs)))
         ]
         try:

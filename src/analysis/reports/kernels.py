@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import os
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -30,13 +31,15 @@ WARMUP = (
     "import analysis.reports.kernels, analysis.memo, analysis.present.plots, "
     "analysis.present.tables, analysis.evaluations, analysis.growth, analysis.targets, "
     "analysis.quality, analysis.data.lookup, analysis.reports.params, "
-    "analysis.data.selection, statsmodels.api, seaborn, pandas\n"
+    "analysis.data.selection, seaborn, pandas\n"
     "analysis.memo.enable()\n"
     "analysis.reports.kernels.snapshot()\n"
     "analysis.reports.kernels.reset()"
 )
 """Run once in a new kernel: imports, snapshot, and a first reset that clears the names the
-imports bound, so the first report starts as clean as the later ones."""
+imports bound, so the first report starts as clean as the later ones. Not `statsmodels.api`
+(35 MiB a kernel): only the count model and the fit of the reports across districts use it,
+and they import it when they first do."""
 
 RESET = "import analysis.reports.kernels\nanalysis.reports.kernels.reset()"
 """Run before each report after the first (the reset removes the name it imports)."""
@@ -119,10 +122,12 @@ class Worker:
         fresh: bool = False,
         transport: str = "tcp",
         preload: str = "",
+        socket_dir: str | None = None,
     ) -> None:
         self.index = index
         self.transport = transport
         self.preload = preload
+        self.socket_dir = socket_dir or tempfile.gettempdir()
         self.cwd = cwd
         self.timeout = timeout
         self.fresh = fresh
@@ -148,7 +153,9 @@ class Worker:
         from jupyter_client.kernelspec import KernelSpec
         from jupyter_client.manager import AsyncKernelManager
 
-        self.km = AsyncKernelManager(kernel_name="python3", **_transport_options(self.transport))
+        self.km = AsyncKernelManager(
+            kernel_name="python3", **_transport_options(self.transport, self.socket_dir)
+        )
         # This interpreter, whatever "python3" kernel a user has installed elsewhere: the
         # provenance records this environment's package versions.
         self.km._kernel_spec = KernelSpec(
@@ -264,7 +271,7 @@ class Worker:
             )
 
 
-def _transport_options(transport: str) -> dict:
+def _transport_options(transport: str, socket_dir: str) -> dict:
     """Kernel manager options for "tcp" (ports on localhost) or "ipc" (Unix sockets).
 
     IPC sockets are files under a name of their own (an absolute path: the kernel runs in
@@ -273,11 +280,10 @@ def _transport_options(transport: str) -> dict:
     """
     if transport != "ipc":
         return {"transport": "tcp"}
-    import tempfile
     import uuid
 
     name = f"kernel-{uuid.uuid4().hex[:16]}"
-    return {"transport": "ipc", "ip": os.path.join(tempfile.gettempdir(), name)}
+    return {"transport": "ipc", "ip": os.path.join(socket_dir, name)}
 
 
 def first_line(exc: Exception) -> str:

@@ -148,7 +148,7 @@ class DaskExecutor:
         # kernels of a local cluster prepare the national comparisons together (`warm`).
         preload = preload_code(context.spec.as_record(), shared, national_languages(jobs))
         plugin = WarmKernels(str(jobs[0].notebook.parent), preload, context.timeout,
-                             context.keep_code, context.fresh_kernels)  # fmt: skip
+                             context.keep_code, context.fresh_kernels, shared)  # fmt: skip
         await client.register_plugin(plugin)
 
 

@@ -7,10 +7,12 @@ installed, and workers import it when they unpickle the plugin.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import logging
 import os
 import queue
+import shutil
 import socket
 import tempfile
 import threading
@@ -38,8 +40,17 @@ class WarmKernels(WorkerPlugin):
     name = PLUGIN_NAME
 
     def __init__(
-        self, notebook_dir: str, preload: str, timeout: float, keep_code: bool, fresh: bool
+        self,
+        notebook_dir: str,
+        preload: str,
+        timeout: float,
+        keep_code: bool,
+        fresh: bool,
+        socket_dir: str | None = None,
     ) -> None:
+        """`socket_dir`: where kernels put their sockets (the batch's folder on a local
+        cluster, removed with it); elsewhere a folder of the worker's, removed at teardown."""
+        self.socket_dir = socket_dir
         self.notebook_dir = notebook_dir
         self.preload = preload
         self.timeout = timeout
@@ -56,8 +67,14 @@ class WarmKernels(WorkerPlugin):
         folder = Path(self.notebook_dir)
         if not folder.is_dir():  # notebooks elsewhere on this machine: any folder will do
             folder = Path(tempfile.mkdtemp(prefix="analysis-kernels-"))
+        self.own_sockets = None
+        if not (self.socket_dir and Path(self.socket_dir).is_dir()):
+            self.own_sockets = tempfile.mkdtemp(prefix="analysis-sockets-")
+            atexit.register(shutil.rmtree, self.own_sockets, True)  # a worker closed abruptly
+        sockets = self.own_sockets or self.socket_dir
         self.kernels = [
-            Worker(i, folder, self.timeout, self.fresh, "ipc", self.preload) for i in range(count)
+            Worker(i, folder, self.timeout, self.fresh, "ipc", self.preload, sockets)
+            for i in range(count)
         ]
         self.exporters = {k.index: make_exporter(self.keep_code) for k in self.kernels}
         self.loop = asyncio.new_event_loop()
@@ -80,6 +97,8 @@ class WarmKernels(WorkerPlugin):
         await asyncio.gather(*stopping, return_exceptions=True)
         self.loop.call_soon_threadsafe(self.loop.stop)
         await asyncio.to_thread(self.thread.join, 10)
+        if self.own_sockets:
+            shutil.rmtree(self.own_sockets, ignore_errors=True)
 
     def submit(self, coroutine):
         """Schedules a coroutine on the kernels' loop; returns a concurrent future."""
