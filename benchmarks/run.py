@@ -263,8 +263,14 @@ def write_results(results: dict) -> str:
             f"Estimated, not measured: the naive loop at {', '.join(map(str, estimated))} districts, "
             f"as the seconds per report measured at {source} districts times the number of "
             "reports (each report of the loop is a separate process doing the same work, so "
-            "its cost grows linearly; measured 25–30 November: 11.5 s per report at 20 and "
-            "11.6 s at 50).",
+            "its cost grows linearly: measured here, "
+            + ", ".join(
+                f"{(results['runs'][str(n)]['naive']['seconds'] / n):.1f} s a report at {n}"
+                for n in results["sizes"]
+                if (results["runs"][str(n)].get("naive") or {}).get("seconds")
+                and not results["runs"][str(n)]["naive"].get("estimated_from")
+            )
+            + ").",
         ]
     lines += [
         "",
