@@ -162,3 +162,17 @@ def test_a_marked_caterpillar_is_the_highlighted_one(n, monkeypatch):
         assert chart_marks.drawn <= 2 and difference < 0.15  # the margin differs a little
     assert marked["id-05"].png != marked["id-07"].png
     assert marked["id-05"].title == plot_caterpillar(table).title
+
+
+def test_the_mark_names_a_district_only_where_the_funnel_does_not():
+    """A district report rings its district on the funnel; the name is written only when
+    the funnel itself does not name the district (else the two names overlap)."""
+    from analysis.present.comparison_plots import funnel_names_district
+
+    small = compute_funnel(panel(10))
+    assert all(funnel_names_district(small, d) for d in small["district_id"])
+    large = compute_funnel(panel(30))
+    outside = large[large["position_998"] != Position.WITHIN]["district_id"]
+    within = large[large["position_998"] == Position.WITHIN]["district_id"]
+    assert len(outside) and all(funnel_names_district(large, d) for d in outside)
+    assert not any(funnel_names_district(large, d) for d in within)

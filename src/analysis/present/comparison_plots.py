@@ -138,6 +138,18 @@ def _point_colours(rows: pd.DataFrame) -> list[str]:
     return colours
 
 
+def _named_in_funnel(rows: pd.DataFrame) -> pd.DataFrame:
+    """The districts a funnel plot names: all up to `MAX_NAMED_IN_FUNNEL`, else those
+    outside the 99.8 % limits."""
+    return rows if len(rows) <= MAX_NAMED_IN_FUNNEL else rows[rows["position_998"] != "within"]
+
+
+def funnel_names_district(funnel: pd.DataFrame, district_id: str) -> bool:
+    """Whether the funnel plot of these rows (one comparison) names the district itself."""
+    rows = funnel[funnel["value"].notna()]
+    return bool((_named_in_funnel(rows)["district_id"] == district_id).any())
+
+
 def plot_funnel(
     funnel: pd.DataFrame,
     curves: pd.DataFrame,
@@ -166,7 +178,7 @@ def plot_funnel(
     figure, ax = _figure(7.0, 4.2, legend=True)
     _draw_limits(ax, select_comparison(curves, first["indicator"], first["window"]), lang)
     ax.scatter(rows["exposure"], rows["value"], c=_point_colours(rows), s=18, zorder=3)
-    named = rows if len(rows) <= MAX_NAMED_IN_FUNNEL else rows[rows["position_998"] != "within"]
+    named = _named_in_funnel(rows)
     _label_outside(ax, named, names)
     for colour, name in ((OUTSIDE_998["above"], w["above_998"]), (OUTSIDE_998["below"], w["below_998"]),
                          (OUTSIDE_95["above"], w["above_95"]), (OUTSIDE_95["below"], w["below_95"])):  # fmt: skip

@@ -18,7 +18,12 @@ from analysis.compare.model import Family
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.data.outputs import COLUMNS, Column, Kind, output_table
 from analysis.present.chart_marks import mark_point
-from analysis.present.comparison_plots import mark_caterpillar, plot_caterpillar, plot_funnel
+from analysis.present.comparison_plots import (
+    funnel_names_district,
+    mark_caterpillar,
+    plot_caterpillar,
+    plot_funnel,
+)
 from analysis.present.comparison_words import ADJUSTMENTS_VI, MODEL_VI, WORDS
 from analysis.present.formats import format_number, format_value
 from analysis.present.overview import format_window
@@ -201,4 +206,6 @@ def _marked_funnel(rows: pd.DataFrame, row, lang: str):
         return draw()
     drawn = pd.util.hash_pandas_object(rows.astype(str), index=False).sum()
     key = ("funnel", lang, row.indicator, row.window, int(drawn))
-    return mark_point(key, draw, float(row.exposure), float(row.value), str(row.district))
+    named = funnel_names_district(rows, row.district_id)  # the base names it: ring only
+    name = "" if named else str(row.district)
+    return mark_point(key, draw, float(row.exposure), float(row.value), name)
