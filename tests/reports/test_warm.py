@@ -88,3 +88,10 @@ def test_preload_binds_no_name_and_only_district_reports_need_the_comparisons(em
     assert warm.national_languages(jobs + english) == ["en", "vi"]
     across = [job for job in jobs if job.group.value != "districts"]
     assert across and warm.national_languages(across) == []
+
+
+def test_the_warm_up_takes_every_part_and_every_indicator_once():
+    from analysis.compare.indicators import PARTS, Indicator
+
+    assert sorted(warm.PART_ORDER) == sorted(PARTS)
+    assert sorted(warm.SHRINKAGE_ORDER) == sorted(i.value for i in Indicator)

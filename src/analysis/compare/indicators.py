@@ -315,11 +315,9 @@ def _targets(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data, left
 
 
-PARTS = {"targets": _targets, "ratings": _ratings, "admissions": _admissions, "growth": _growth}
-"""The parts of the comparison inputs, each from its own analysis, longest first on a
-national panel (the batch's kernels take them in this order, `analysis.reports.warm`)."""
-PART_ORDER = ("admissions", "growth", "ratings", "targets")
-"""The order of the parts in the inputs."""
+PARTS = {"admissions": _admissions, "growth": _growth, "ratings": _ratings, "targets": _targets}
+"""The parts of the comparison inputs, each from its own analysis, in the order of the
+inputs."""
 PART_INDICATORS = {
     "targets": (Indicator.ADMISSIONS_TARGET,),
     "ratings": (Indicator.RATED_EXCELLENT, Indicator.RATED_GOOD_OR_ABOVE),
@@ -352,7 +350,7 @@ def indicator_inputs(dataset: Dataset, indicator: str) -> pd.DataFrame:
 @memoize
 def build_indicators(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Returns `comparison_inputs` and `left_out` together, computed once."""
-    parts = [indicator_part(dataset, part) for part in PART_ORDER]
+    parts = [indicator_part(dataset, part) for part in PARTS]
     data = pd.concat([p[0][INPUT_COLUMNS + DETAIL_COLUMNS] for p in parts], ignore_index=True)
     left = pd.concat([p[1] for p in parts], ignore_index=True)
     compared = set(zip(data["district_id"], data["indicator"], strict=True))

@@ -123,12 +123,8 @@ def _joined_shrinkage(dataset: Dataset) -> pd.DataFrame:
 def comparison_tables(dataset: Dataset, lang: str = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The funnel and the shrinkage tables of a dataset from one build of their inputs
     (what a district report shows; in an interactive session too the national inputs are
-    then built once, see `analysis.memo`). Labelled here rather than through `funnel_table`
-    and `shrinkage_table`, so that a warm kernel keeps one labelled copy, not two."""
-    return (
-        _labelled(national_funnel(dataset), lang),
-        _labelled(_joined_shrinkage(dataset), lang),
-    )
+    then built once, see `analysis.memo`)."""
+    return funnel_table(dataset, lang), shrinkage_table(dataset, lang)
 
 
 @memoize

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
@@ -61,6 +62,11 @@ class _Base:
 _bases: OrderedDict[tuple, _Base] = OrderedDict()
 drawn = 0
 """How many bases were drawn (a test's way to see that one is drawn once)."""
+
+
+def rows_digest(rows: pd.DataFrame) -> int:
+    """A digest of the rows a chart draws, for its key (every cell as text)."""
+    return int(pd.util.hash_pandas_object(rows.astype(str), index=False).sum())
 
 
 class MarkedChart:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, label
-from analysis.present.chart_marks import MarkedChart, mark_chart
+from analysis.present.chart_marks import MarkedChart, mark_chart, rows_digest
 from analysis.present.comparison_words import ADJUSTMENTS_VI, CHART_WORDS
 from analysis.present.formats import format_number
 from analysis.present.overview import format_window
@@ -307,5 +307,5 @@ def mark_caterpillar(
     def draw() -> Chart:
         return plot_caterpillar(shrinkage, indicator, window, lang=lang, room_for=room)
 
-    drawn = pd.util.hash_pandas_object(rows.astype(str), index=False).sum()
-    return mark_chart(("caterpillar", lang, indicator, window, room, int(drawn)), draw, marks)
+    key = ("caterpillar", lang, indicator, window, room, rows_digest(rows))
+    return mark_chart(key, draw, marks)

@@ -17,7 +17,7 @@ from analysis.compare.indicators import EXPOSURES, EXPOSURES_VI, Indicator, labe
 from analysis.compare.model import Family
 from analysis.compare.shrinkage import MIN_DISTRICTS_FOR_PRIOR
 from analysis.data.outputs import COLUMNS, Column, Kind, output_table
-from analysis.present.chart_marks import mark_point
+from analysis.present.chart_marks import mark_point, rows_digest
 from analysis.present.comparison_plots import (
     funnel_names_district,
     mark_caterpillar,
@@ -204,8 +204,7 @@ def _marked_funnel(rows: pd.DataFrame, row, lang: str):
 
     if pd.isna(row.value) or pd.isna(row.exposure):
         return draw()
-    drawn = pd.util.hash_pandas_object(rows.astype(str), index=False).sum()
-    key = ("funnel", lang, row.indicator, row.window, int(drawn))
+    key = ("funnel", lang, row.indicator, row.window, rows_digest(rows))
     named = funnel_names_district(rows, row.district_id)  # the base names it: ring only
     name = "" if named else str(row.district)
     return mark_point(key, draw, float(row.exposure), float(row.value), name)

@@ -73,6 +73,9 @@ def prepare(spec_record: dict, folder: str | None, languages: list[str]) -> None
     release_memory()
 
 
+PART_ORDER = ("targets", "ratings", "admissions", "growth")
+"""The parts of the comparison inputs (`compare.indicators.PARTS`), longest first on a
+national panel."""
 SHRINKAGE_ORDER = (
     "rated_good_or_above",
     "rated_excellent",
@@ -80,9 +83,10 @@ SHRINKAGE_ORDER = (
     "membership_growth",
     "admissions_target",
 )
-"""The indicators' shrinkage tables, longest first on a national panel (ratings have a
-comparison per year); each waits only for the part that gives its indicator, so the ratings
-are estimated while another kernel still assesses the targets."""
+"""Codes of `compare.indicators.Indicator` (named, not imported: the runner's own process
+imports this module without pandas): their shrinkage tables, longest first on a national
+panel (ratings have a comparison per year); each waits only for the part that gives its
+indicator, so the ratings are estimated while another kernel still assesses the targets."""
 
 
 def _first_steps() -> list:
@@ -102,7 +106,7 @@ def _take_parts(dataset, languages: list[str]) -> None:
 
     for step in _first_steps():
         memo.take(step, dataset)
-    for part in indicators.PARTS:  # longest first
+    for part in PART_ORDER:
         memo.take(indicators.indicator_part, dataset, part)
     for code in SHRINKAGE_ORDER:
         memo.take(tables.shrunk_indicator, dataset, code)
