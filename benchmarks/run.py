@@ -204,6 +204,15 @@ def largest_costs(out: Path, top: int = 6) -> list[tuple[str, float]]:
     return ranked[:top]
 
 
+def reused_naive(earlier: dict, size: int) -> dict | None:
+    """The naive loop's row of an earlier run at this size, if it was measured there (not
+    estimated), marked with that run's date."""
+    row = (earlier["runs"].get(str(size)) or {}).get("naive")
+    if not row or row.get("estimated_from"):
+        return None
+    return {**row, "measured_on": row.get("measured_on", earlier["date"])}
+
+
 def estimate_naive(results: dict) -> None:
     """Gives sizes without a measured naive loop an estimate from the largest measured one
     (seconds per report × reports), marked `estimated_from`."""
@@ -256,6 +265,20 @@ def write_results(results: dict) -> str:
         for size in results["sizes"]
         if (results["runs"][str(size)].get("naive") or {}).get("estimated_from")
     ]
+    reused = [
+        size
+        for size in results["sizes"]
+        if (results["runs"][str(size)].get("naive") or {}).get("measured_on")
+    ]
+    if reused:
+        dates = sorted({results["runs"][str(n)]["naive"]["measured_on"] for n in reused})
+        lines += [
+            "",
+            f"The naive loop was not run again: at {', '.join(map(str, reused))} districts its "
+            f"figures are those measured in an earlier run of this benchmark ({', '.join(dates)}, "
+            "`--naive-from`) on the same districts; the changes measured here do not touch the "
+            "notebooks or the analyses it runs.",
+        ]
     if estimated:
         source = results["runs"][str(estimated[0])]["naive"]["estimated_from"]
         lines += [
@@ -323,7 +346,14 @@ def main() -> None:
         "--skip-naive-above", type=int, default=10_000, help="no naive loop above this size"
     )
     parser.add_argument("--regenerate", action="store_true", help="write the synthetic panel again")
+    parser.add_argument(
+        "--naive-from",
+        type=Path,
+        help="take the naive loop's measured figures from this earlier results.json instead of "
+        "running it again (for a change that does not touch the notebooks or the analyses)",
+    )
     args = parser.parse_args()
+    earlier = json.loads(args.naive_from.read_text(encoding="utf-8")) if args.naive_from else None
 
     if args.regenerate or not (PANEL / "facts.csv").is_file():
         from synthetic import generate
@@ -342,7 +372,10 @@ def main() -> None:
     for size in args.sizes:
         ids = sample_districts(size)
         row: dict = {}
-        if size <= args.skip_naive_above:
+        reused = reused_naive(earlier, size) if earlier else None
+        if reused:
+            row["naive"] = reused
+        elif size <= args.skip_naive_above and not earlier:
             print(f"{size} districts: naive loop …", flush=True)
             row["naive"] = naive_loop(ids, WORK / f"naive-{size}")
             print(f"  {row['naive']['seconds']:.1f} s", flush=True)

@@ -170,6 +170,12 @@ def test_the_count_model_is_fitted_on_a_synthetic_panel(tmp_path):
     assert "Negative binomial" in reading and "admissions per 100 members per year" in reading
     model, reading = tables.fit_or_refuse(inputs, "rated_excellent")
     assert model is None and "is a share" in reading and reading.endswith(".")
+    assert "tỷ lệ phần trăm" in reading.say("vi") and "share" not in reading.say("vi")
+    model, reading = tables.fit_or_refuse(inputs, "admissions", effects=("region", "province"))
+    assert model is None and "region, province, window cannot be told apart" in reading
+    assert reading.say("vi").startswith(
+        "Không có mô hình đếm cho"
+    ) and "region, province" in reading.say("vi")
 
 
 @pytest.mark.parametrize("name", ["funnel", "shrinkage", "compared-left-out"])

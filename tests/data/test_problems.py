@@ -21,3 +21,14 @@ def test_dataset_error_separates_errors_and_warnings_and_shortens_long_lists():
     assert len(error.problems) == 60 and len(error.warnings) == 1
     assert "somewhere: 60 problem(s) found" in str(error)
     assert "and 10 more" in str(error)
+
+
+def test_a_dataset_error_crosses_to_another_process_whole():
+    """The runner plans in a process of its own and raises its errors again (pickled)."""
+    import pickle
+
+    problems = [Problem("facts.csv", 3, "value", "abc", "a number"), Problem("f", 1, "c", "v", "w", "warning")]  # fmt: skip
+    copied = pickle.loads(pickle.dumps(DatasetError(problems, "data/")))
+    assert type(copied) is DatasetError and copied.origin == "data/"
+    assert copied.problems == problems[:1] and copied.warnings == problems[1:]
+    assert str(copied) == str(DatasetError(problems, "data/"))

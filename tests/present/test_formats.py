@@ -101,3 +101,18 @@ def test_words_of_the_phrase_book_are_said_from_it_even_as_plain_text():
     assert format_value("pre-2018", COLUMNS["scheme"], "vi") == "trước 2018"
     assert format_value("2010–2020 (each year)", COLUMNS["period"], "vi") == "2010–2020 (mỗi năm)"
     assert format_value("2010–2020 (each year)", COLUMNS["period"], "en") == "2010–2020 (each year)"
+
+
+@pytest.mark.parametrize(
+    ("stated", "vi", "en"),
+    [
+        ("2019-01-15", "15/1/2019", "15 Jan 2019"),
+        ("2023-12-31", "31/12/2023", "31 Dec 2023"),  # a day, not "end of 2023"
+        ("2023-05", "tháng 5/2023", "May 2023"),
+        ("2023", "2023", "2023"),
+        ("mid-2023", "mid-2023", "mid-2023"),  # not a date: shown as stated
+    ],
+)
+def test_a_sources_date_is_written_as_people_write_it(stated, vi, en):
+    column = COLUMNS["published"]
+    assert (format_value(stated, column, "vi"), format_value(stated, column, "en")) == (vi, en)

@@ -5,6 +5,7 @@ extra, which `make setup` installs).
 """
 
 import json
+import os
 import signal
 from pathlib import Path
 
@@ -190,3 +191,23 @@ def test_command_line_local_cluster_takes_two_languages_as_one_batch(tmp_path, c
         assert json.loads((folder / "index.json").read_text())["counts"]["ok"] == 1
     page = (out / "en" / "districts" / "sop-cop-son-la.html").read_text()
     assert 'href="../../districts/sop-cop-son-la.html"' in page
+
+
+def test_a_killed_workers_sockets_folder_is_removed_by_the_next_worker(tmp_path):
+    """SIGKILL runs neither teardown nor exit handlers: the next worker's setup removes
+    the folder of a worker that no longer runs, never one of a running process."""
+    import subprocess
+    import sys
+
+    from analysis.reports.cluster.plugin import SOCKETS_PREFIX, remove_orphan_sockets
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = tmp_path / f"{SOCKETS_PREFIX}{ended.stdout.strip()}-abc"
+    alive = tmp_path / f"{SOCKETS_PREFIX}{os.getpid()}-def"
+    other = tmp_path / f"{SOCKETS_PREFIX}notapid"
+    for folder in (dead, alive, other):
+        folder.mkdir()
+        (folder / "kernel-1-shell").write_text("")
+    assert remove_orphan_sockets(str(tmp_path)) == [dead]
+    assert not dead.exists() and alive.exists() and other.exists()

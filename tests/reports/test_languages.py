@@ -60,7 +60,7 @@ def notebooks(tmp_path: Path) -> Path:
 @pytest.fixture
 def counted(monkeypatch) -> dict:
     """Counts the kernel pools started (with the languages of the reports each was given)
-    and the loads of the dataset."""
+    and the loads of the dataset by the runner (each in a planning process of its own)."""
     counts = {"pools": [], "loads": 0}
 
     class CountingExecutor(LocalExecutor):
@@ -68,14 +68,14 @@ def counted(monkeypatch) -> dict:
             counts["pools"].append(sorted({j.parameters["lang"] for j in jobs}))
             return super().run(jobs, context, on_result)
 
-    load = DatasetSpec.load
+    plan = build_module.plan_apart
 
-    def counting_load(spec):
+    def counting_plan(*args):
         counts["loads"] += 1
-        return load(spec)
+        return plan(*args)
 
     monkeypatch.setattr(build_module, "LocalExecutor", CountingExecutor)
-    monkeypatch.setattr(DatasetSpec, "load", counting_load)
+    monkeypatch.setattr(build_module, "plan_apart", counting_plan)
     return counts
 
 

@@ -37,6 +37,28 @@ class TooFewUnits(ValueError):
     """Too few districts share a window for a model across districts."""
 
 
+class NotARate(ComparisonInputError):
+    """A count model of a share: it needs events over an exposure (member-years)."""
+
+
+class EffectsConfounded(ComparisonInputError):
+    """Effects that cannot be told apart with the districts at hand.
+
+    Attributes:
+        effects: The effects asked for.
+    """
+
+    def __init__(self, effects: Sequence[str]) -> None:
+        self.effects = tuple(effects)
+        super().__init__(
+            f"the effects {', '.join(self.effects)} cannot be told apart with these districts "
+            "(a level is empty once the others are known); drop one of them"
+        )
+
+    def __reduce__(self):
+        return type(self), (self.effects,)
+
+
 @dataclass
 class CountModel:
     """A fitted count model across districts.
@@ -83,7 +105,7 @@ def _select(data: pd.DataFrame, indicator: str, windows, effects) -> tuple[pd.Da
     if frame.empty:
         raise ComparisonInputError(f"no row has the indicator {indicator!r}")
     if frame["kind"].iloc[0] != Kind.RATE:
-        raise ComparisonInputError(
+        raise NotARate(
             f"indicator {indicator!r} is a share; a count model with an exposure offset "
             "needs a rate (events over member-years)"
         )
@@ -130,10 +152,7 @@ def _design(frame: pd.DataFrame, effects: Sequence[str]) -> tuple[pd.DataFrame, 
             terms.append((effect, level, reference))
     design = pd.DataFrame(columns, index=frame.index)
     if np.linalg.matrix_rank(design.to_numpy()) < design.shape[1]:
-        raise ComparisonInputError(
-            f"the effects {', '.join(effects)} cannot be told apart with these districts "
-            "(a level is empty once the others are known); drop one of them"
-        )
+        raise EffectsConfounded(effects)
     return design, terms
 
 

@@ -25,7 +25,14 @@ from analysis.compare.indicators import (
     left_out,
 )
 from analysis.compare.inputs import ComparisonInputError
-from analysis.compare.model import CountModel, Family, TooFewUnits, fit_count_model
+from analysis.compare.model import (
+    CountModel,
+    EffectsConfounded,
+    Family,
+    NotARate,
+    TooFewUnits,
+    fit_count_model,
+)
 from analysis.compare.ranks import DEFAULT_SEED
 from analysis.compare.shrinkage import shrink_estimates
 from analysis.data.dataset import Dataset
@@ -186,15 +193,20 @@ def fit_or_refuse(
     Returns:
         (the model, its reading) or (None, the refusal as a sentence).
     """
+    named = Label(label(indicator), label(indicator, "vi"))
     windows = windows_for_model(inputs, indicator)
     if not windows:
         counts = inputs[inputs["indicator"] == indicator].groupby("window")["district_id"]
         largest = counts.nunique().max() if len(counts.size()) else 0
-        named = Label(label(indicator), label(indicator, "vi"))
         return None, Wording("no_model", indicator=named, largest=int(largest or 0))
     effects = tuple(effects) + (("window",) if len(windows) > 1 else ())
     try:
         model = fit_count_model(inputs, indicator, windows=windows, effects=effects, family=family)
+    except NotARate:
+        return None, Wording("no_model_share", indicator=named)
+    except EffectsConfounded as exc:
+        return None, Wording("no_model_confounded", indicator=named, effects=list(exc.effects))
     except (TooFewUnits, ComparisonInputError) as exc:
-        return None, f"No count model for {label(indicator)}: {str(exc).rstrip('.')}."
+        reason = str(exc).rstrip(".")
+        return None, Wording("no_model_input", indicator=named, reason=reason)
     return model, model.reading.replace(f"model of {indicator} over", f"model of {label(indicator)} over", 1)  # fmt: skip

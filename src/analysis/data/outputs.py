@@ -31,6 +31,7 @@ class Kind(StrEnum):
     RANK = "rank"  # a rank: whole number
     YEAR = "year"  # a calendar year, no separators
     DATE = "date"  # a day, written as people write it
+    PARTIAL_DATE = "partial_date"  # a year, month or day as stated: 2023, 2023-05, 2023-05-28
     PERIOD = "period"  # a period label, written as people write it
     CODE = "code"  # a code of a vocabulary, shown by its label
     TEXT = "text"  # words
@@ -167,7 +168,7 @@ COLUMNS: dict[str, Column] = _columns(
     Column("members_date", K.DATE, "Members on", "Đảng viên tại", "Date of the membership figure."),
     Column("base_organizations_date", K.DATE, "Organisations on", "TCCSĐ tại", "Date of the organisations figure."),
     Column("admissions_period", K.PERIOD, "Admissions in", "Kết nạp trong", "Period of the admissions figure."),
-    Column("published", K.TEXT, "Published", "Ngày đăng", "Publication date of the source."),
+    Column("published", K.PARTIAL_DATE, "Published", "Ngày đăng", "Publication date of the source."),
     # levels and flows
     Column("value", K.COUNT, "Value", "Giá trị", "The level, stated or derived.", "count"),
     Column("start_value", K.COUNT, "First level", "Số đầu", "The first level.", "count"),

@@ -68,7 +68,12 @@ class DatasetError(ValueError):
         shown = "\n".join(f"  - {p}" for p in self.problems[:50])
         more = len(self.problems) - 50
         tail = f"\n  … and {more} more" if more > 0 else ""
+        self.origin = origin
         super().__init__(f"{origin}: {len(self.problems)} problem(s) found\n{shown}{tail}")
+
+    def __reduce__(self):
+        """Rebuilt from its problems in another process (the batch's planning process)."""
+        return type(self), (self.problems + self.warnings, self.origin)
 
 
 class DataPathError(OSError):

@@ -171,6 +171,9 @@ def format_value(value: object, column: Column, lang: str) -> str:
         return format_date(value, lang)
     if kind == Kind.PERIOD:
         return format_period(value, lang)
+    if kind == Kind.PARTIAL_DATE:
+        text = str(value).strip()
+        return _partial(text, lang) if re.fullmatch(_PARTIAL, text) else text
     if kind == Kind.CODE:
         return format_code(value, column.vocabulary, lang)
     if isinstance(value, Wording | Label):  # English sentences keep codes: show their labels

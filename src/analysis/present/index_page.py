@@ -13,8 +13,8 @@ import jinja2
 from analysis import __version__
 from analysis.paths import TEMPLATES_DIR
 from analysis.present.collation import collation_key
-from analysis.present.formats import format_number
 from analysis.present.wording import TITLES
+from analysis.text.phrases import write_number
 from analysis.text.vietnamese import split_type_prefix
 
 _WORDS = {
@@ -57,7 +57,7 @@ def _number(value: object, decimals: int, lang: str) -> tuple[str, str]:
     """(shown text, sort value) of a key figure; missing figures are empty and sort last."""
     if value is None or isinstance(value, str) or value != value:
         return "", ""
-    return format_number(float(value), decimals, lang), f"{float(value):.6f}"
+    return write_number(float(value), decimals, lang), f"{float(value):.6f}"
 
 
 def _district_cells(row: dict, lang: str) -> dict:
@@ -77,7 +77,7 @@ def _general_figures(figures: dict, lang: str) -> str:
     for key, value in figures.items():
         shown = value if isinstance(value, str) else ""
         if isinstance(value, int | float) and not isinstance(value, bool):
-            shown = format_number(value, 0 if float(value).is_integer() else 2, lang)
+            shown = write_number(value, 0 if float(value).is_integer() else 2, lang)
         label = _FIGURE_LABELS[lang].get(key, key.replace("_", " "))
         parts.append(f"{label}: {shown or '—'}")
     return "; ".join(parts)

@@ -22,20 +22,19 @@ from pathlib import Path
 
 from analysis.files import check_writable, folder_lock, remove_stale_temporaries
 from analysis.reports.execute import Executor, LocalExecutor, ReportResult, RunContext
-from analysis.reports.grid import check_languages, expand_grid, expand_languages
+from analysis.reports.grid import check_languages
+from analysis.reports.heap import release_memory, use_one_heap
 from analysis.reports.index import write_index
-from analysis.reports.kernels import release_memory
 from analysis.reports.plan import (
     Job,
     RunnerError,
-    apply_parameters,
     check_jobs,
     decide,
-    plan_jobs,
     plan_signature,
     read_plan,
     write_plan,
 )
+from analysis.reports.planning import plan_apart
 from analysis.reports.registry import ReportState
 from analysis.reports.spec import DatasetSpec
 
@@ -170,6 +169,7 @@ def _execute(
 
     def on_result(result: ReportResult) -> None:
         results.append(result)
+        release_memory(collect=False)  # the report's texts are written and dropped
         if bar is not None:
             bar.set_postfix_str(
                 f"failed {sum(r.state is ReportState.FAILED for r in results)}", refresh=False
@@ -177,6 +177,7 @@ def _execute(
             bar.update(1)
 
     runner = executor or LocalExecutor(options.jobs)
+    use_one_heap()
     context = dataclasses.replace(context, keys={d.job.ident: d.key for d in decisions})
     try:
         signum = runner.run(pending, context, on_result)
@@ -274,30 +275,13 @@ def _locked_folders(out_dir: Path, roots: list[str]):
 
 def _plan(spec, out_dir, request, notebooks) -> tuple[list[Job], dict, str | None]:
     """The jobs and data description: saved by an earlier run with the same inputs, or made
-    by loading the data. Returns the signature to save the plan under (None: reused)."""
+    by loading the data in a planning process. Returns the signature to save the plan under
+    (None: reused)."""
     signature = plan_signature(request, spec, notebooks)
     cached = read_plan(out_dir, signature)
     if cached is not None:
         return *cached, None
-    dataset = spec.load()
-    try:
-        jobs = plan_jobs(dataset, spec, request["districts"], notebooks, request["comparisons"])
-    except LookupError as exc:  # an unknown or ambiguous district
-        raise RunnerError(str(exc.args[0] if exc.args else exc)) from None
-    jobs = expand_grid(apply_parameters(jobs, request["params"]), request.get("grid") or {})
-    if request.get("languages"):
-        jobs = expand_languages(jobs, request["languages"])
-    data = {
-        "origin": dataset.origin + (" (SYNTHETIC)" if dataset.synthetic else ""),
-        "fingerprint": dataset.fingerprint,
-        "synthetic": dataset.synthetic,
-    }
-    from analysis.data.dataset import forget_loaded
-
-    del dataset
-    forget_loaded()  # only the kernels hold the data from now on
-    release_memory()
-    return jobs, data, signature
+    return *plan_apart(spec, request, notebooks), signature
 
 
 def _request(districts, comparisons, params, grid, languages, options: BuildOptions) -> dict:

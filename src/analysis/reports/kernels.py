@@ -27,6 +27,8 @@ import time
 import warnings
 from pathlib import Path
 
+from analysis.reports.heap import release_memory
+
 WARMUP = (
     "import analysis.reports.kernels, analysis.memo, analysis.present.plots, "
     "analysis.present.tables, analysis.evaluations, analysis.growth, analysis.targets, "
@@ -83,19 +85,6 @@ def reset() -> None:
             pandas.reset_option("all")
     os.chdir(_snapshot["cwd"])
     release_memory(collect=False)  # IPython's reset has dropped the report's objects
-
-
-def release_memory(collect: bool = True) -> None:
-    """Gives freed heap pages back to the system (glibc's `malloc_trim`; elsewhere nothing),
-    so that a process's resident size falls back after a large computation instead of
-    keeping its high-water mark; collects garbage first when `collect`."""
-    import ctypes
-    import gc
-
-    if collect:
-        gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 # --- The runner's side: one warm kernel per worker -------------------------------------------

@@ -35,6 +35,10 @@ class ParameterError(ValueError):
         listed = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"parameters for {notebook}:\n{listed}")
 
+    def __reduce__(self):
+        """Rebuilt from its problems in another process (the batch's planning process)."""
+        return type(self), (self.notebook, self.problems)
+
 
 @dataclass(frozen=True)
 class ParameterSpec:

@@ -16,7 +16,7 @@ simulation of each comparison depends only on its seed, indicator and window.
 from __future__ import annotations
 
 from analysis import memo
-from analysis.reports.kernels import release_memory
+from analysis.reports.heap import release_memory
 
 KEPT = {"analysis.compare.tables.comparison_tables"}
 """What a kernel keeps in memory after preparing: the tables the district reports show, in

@@ -301,4 +301,21 @@ PHRASES: dict[str, dict[str, str]] = {
               "liệu so sánh được (nhiều nhất trong một khoảng là {largest}). Biểu đồ phễu và ước lượng "
               "co rút được dùng để so sánh thay thế.",
     },
+    "no_model_share": {
+        "en": "No count model for {indicator}: it is a share, and a count model with an exposure "
+              "offset needs a rate (events over member-years).",
+        "vi": "Không có mô hình đếm cho {indicator}: đây là một tỷ lệ phần trăm, còn mô hình đếm có "
+              "biến phơi nhiễm cần một tỷ suất (số sự kiện trên số đảng viên-năm).",
+    },
+    "no_model_confounded": {
+        "en": "No count model for {indicator}: the effects {effects:list,} cannot be told apart "
+              "with these districts; drop one of them.",
+        "vi": "Không có mô hình đếm cho {indicator}: không tách được các hiệu ứng {effects:list,} "
+              "với các đơn vị này; hãy bỏ bớt một hiệu ứng.",
+    },
+    "no_model_input": {
+        "en": "No count model for {indicator}: {reason}.",
+        "vi": "Không có mô hình đếm cho {indicator}: dữ liệu đầu vào không dùng được (chi tiết, "
+              "bằng tiếng Anh: {reason}).",
+    },
 }  # fmt: skip

@@ -25,8 +25,32 @@ from analysis.reports.kernels import Worker
 from analysis.reports.plan import Job
 
 PLUGIN_NAME = "analysis-warm-kernels"
+SOCKETS_PREFIX = "analysis-sockets-"
+"""A worker's own sockets folder is named `analysis-sockets-<pid>-<random>`."""
 RESOURCE = "kernel"
 logger = logging.getLogger(__name__)
+
+
+def remove_orphan_sockets(folder: str | None = None) -> list[Path]:
+    """Removes the sockets folders of workers that no longer run (killed, so that neither
+    their teardown nor their exit handler could remove them); returns those removed."""
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{SOCKETS_PREFIX}*-*"):
+        pid = path.name[len(SOCKETS_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class WarmKernels(WorkerPlugin):
@@ -69,7 +93,8 @@ class WarmKernels(WorkerPlugin):
             folder = Path(tempfile.mkdtemp(prefix="analysis-kernels-"))
         self.own_sockets = None
         if not (self.socket_dir and Path(self.socket_dir).is_dir()):
-            self.own_sockets = tempfile.mkdtemp(prefix="analysis-sockets-")
+            remove_orphan_sockets()
+            self.own_sockets = tempfile.mkdtemp(prefix=f"{SOCKETS_PREFIX}{os.getpid()}-")
             atexit.register(shutil.rmtree, self.own_sockets, True)  # a worker closed abruptly
         sockets = self.own_sockets or self.socket_dir
         self.kernels = [
