@@ -274,7 +274,7 @@ def write_results(results: dict) -> str:
         dates = sorted({results["runs"][str(n)]["naive"]["measured_on"] for n in reused})
         lines += [
             "",
-            f"The naive loop was not run again: at {', '.join(map(str, reused))} districts its "
+            f"The naive loop was not run again: at {' and '.join(map(str, reused))} districts its "
             f"figures are those measured in an earlier run of this benchmark ({', '.join(dates)}, "
             "`--naive-from`) on the same districts; the changes measured here do not touch the "
             "notebooks or the analyses it runs.",
@@ -286,7 +286,7 @@ def write_results(results: dict) -> str:
             f"Estimated, not measured: the naive loop at {', '.join(map(str, estimated))} districts, "
             f"as the seconds per report measured at {source} districts times the number of "
             "reports (each report of the loop is a separate process doing the same work, so "
-            "its cost grows linearly: measured here, "
+            "its cost grows linearly: as measured, "
             + ", ".join(
                 f"{(results['runs'][str(n)]['naive']['seconds'] / n):.1f} s a report at {n}"
                 for n in results["sizes"]
