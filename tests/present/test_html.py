@@ -58,6 +58,14 @@ def test_header_is_escaped():
     assert "SYNTHETIC DATA" in html
 
 
+def test_the_header_says_when_the_report_was_made_in_its_language():
+    made = "2026-11-30T14:41:02+00:00"
+    vi = export_html(make_exporter(), _notebook(), {**HEADER, "generated": made, "parameters": {"lang": "vi"}})  # fmt: skip
+    en = export_html(make_exporter(), _notebook(), {**HEADER, "generated": made, "parameters": {"lang": "en"}})  # fmt: skip
+    assert f'<time datetime="{made}">30/11/2026, 14:41 (UTC)</time>' in vi
+    assert f'<time datetime="{made}">30 Nov 2026, 14:41 UTC</time>' in en
+
+
 def test_keep_code_shows_the_code():
     html = export_html(make_exporter(keep_code=True), _notebook(), HEADER)
     assert "plots" in html and "plot_stocks" in html

@@ -116,3 +116,12 @@ def test_index_orders_names_the_vietnamese_way_and_speaks_vietnamese(tmp_path):
     ranks = re.findall(r'<td data-sort="(\d+)">huyện ([^<]+)<', html)
     assert [name for _, name in sorted(ranks)] == ["Di Linh", "Đức Linh", "Tánh Linh"]
     assert "innerHTML" not in html and "textContent" in html
+
+
+@pytest.mark.parametrize(("lang", "written"), [("vi", r"\d{1,2}/\d{1,2}/\d{4}, \d\d:\d\d \(UTC\)"),
+                                               ("en", r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC")])  # fmt: skip
+def test_the_index_says_when_it_was_made_as_people_write_it(tmp_path, lang, written):
+    html = write_index(tmp_path, [], [], DATA, lang=lang).read_text()
+    shown = re.search(r'<time datetime="([^"]+)">([^<]+)</time>', html)
+    assert shown and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", shown.group(1))
+    assert re.fullmatch(written, shown.group(2))

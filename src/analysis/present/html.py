@@ -16,6 +16,7 @@ from traitlets.config import Config
 
 from analysis.paths import TEMPLATES_DIR
 from analysis.present.key_figures import KEY_FIGURES_MIMETYPE
+from analysis.text.moments import write_moment
 
 PARAMETER_TAGS = ("parameters", "injected-parameters")
 
@@ -88,6 +89,8 @@ def export_html(exporter: HTMLExporter, notebook: nbformat.NotebookNode, report:
             version, provenance, synthetic, and error (for a failed report).
     """
     header = {"synthetic": False, "error": "", **report}
+    lang = str(header.get("parameters", {}).get("lang", "en"))
+    header["generated_text"] = write_moment(header.get("generated", ""), lang)
     body, _ = exporter.from_notebook_node(
         _without_key_figures(notebook),
         resources={"report": header, "metadata": {"name": header["title"]}},

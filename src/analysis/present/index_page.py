@@ -14,6 +14,7 @@ from analysis import __version__
 from analysis.paths import TEMPLATES_DIR
 from analysis.present.collation import collation_key
 from analysis.present.wording import TITLES
+from analysis.text.moments import write_moment
 from analysis.text.phrases import write_number
 from analysis.text.vietnamese import split_type_prefix
 
@@ -116,6 +117,7 @@ def render_index(rows, data, counts, generated, lang="vi", other_language=None) 
     return environment.get_template("index.html.j2").render(
         lang=lang, w=words, title=words["title"], synthetic=data["synthetic"],
         data_origin=data["origin"], data_fingerprint=data["fingerprint"], generated=generated,
+        generated_text=write_moment(generated, lang),
         version=__version__, counts=counts, general=general, districts=table,
         regions=list(regions.items()), provinces=provinces, other_language=other_language,
         failed=[r for r in rows if r["state"] in ("failed", "missing")],
