@@ -276,8 +276,7 @@ def write_results(results: dict) -> str:
             "",
             f"The naive loop was not run again: at {' and '.join(map(str, reused))} districts its "
             f"figures are those measured in an earlier run of this benchmark ({', '.join(dates)}, "
-            "`--naive-from`) on the same districts; the changes measured here do not touch the "
-            "notebooks or the analyses it runs.",
+            "`--naive-from`) on the same districts, with the code of that run.",
         ]
     if estimated:
         source = results["runs"][str(estimated[0])]["naive"]["estimated_from"]
