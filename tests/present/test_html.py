@@ -76,3 +76,10 @@ def test_exported_notebook_is_unchanged():
     before = nbformat.writes(notebook)
     export_html(make_exporter(), notebook, HEADER)
     assert nbformat.writes(notebook) == before
+
+
+def test_the_header_speaks_the_reports_language_when_no_lang_parameter_was_given():
+    """The notebooks write Vietnamese by default; the runner says so in `lang`."""
+    html = export_html(make_exporter(), _notebook(), {**HEADER, "lang": "vi"})
+    assert "<dt>Tham số</dt>" in html and "<dt>Tạo lúc</dt>" in html and "24/11/2026" in html
+    assert "<dt>Parameters</dt>" not in html

@@ -231,9 +231,10 @@ def test_failing_notebook_is_reported_and_the_others_complete(tmp_path):
     assert "ValueError: broken on purpose" in batch.results[1].error
     assert batch.results[2].key_figures == {"name": "three"}
     html = (tmp_path / "out" / "districts" / "bad.html").read_text()
-    assert "This report failed" in html and "broken on purpose" in html
+    # no `lang` parameter: written in the notebooks' default language, Vietnamese
+    assert "Báo cáo bị lỗi" in html and "broken on purpose" in html
     executed = nbformat.read(tmp_path / "out" / "districts" / "bad.ipynb", as_version=4)
-    assert executed.cells[0].source.startswith("**This report failed:**")
+    assert executed.cells[0].source.startswith("**Báo cáo bị lỗi:**")
     assert (
         json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())["status"] == "failed"
     )
@@ -392,3 +393,20 @@ def test_plain_papermill_refuses_a_misspelt_parameter(tmp_path):
             kernel_name="python3",
             progress_bar=False,
         )
+
+
+def test_a_failed_report_says_so_in_its_language():
+    from analysis.reports.execute import RunContext, _error_cell, _header
+
+    assert (
+        _error_cell("ValueError: <x>", "en").source
+        == "**This report failed:** ValueError: &lt;x&gt;"
+    )
+    assert (
+        _error_cell("ValueError: <x>", "vi").source == "**Báo cáo bị lỗi:** ValueError: &lt;x&gt;"
+    )
+    job = Job("d", Group.DISTRICT, Path("d.ipynb"), {"district": "x"}, "D", "k")
+    context = RunContext(Path("out"), DatasetSpec(), "embedded", "f" * 64, {})
+    assert _header(job, context, "2026-11-30T00:00:00+00:00", "")["lang"] == "vi"
+    english = Job("d", Group.DISTRICT, Path("d.ipynb"), {"lang": "en"}, "D", "k")
+    assert _header(english, context, "2026-11-30T00:00:00+00:00", "")["lang"] == "en"

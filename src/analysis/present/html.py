@@ -85,11 +85,12 @@ def export_html(exporter: HTMLExporter, notebook: nbformat.NotebookNode, report:
     Args:
         exporter: From `make_exporter`.
         notebook: The executed notebook.
-        report: Header fields: title, parameters, data_origin, data_fingerprint, generated,
-            version, provenance, synthetic, and error (for a failed report).
+        report: Header fields: title, lang (else the `lang` parameter, else English),
+            parameters, data_origin, data_fingerprint, generated, version, provenance,
+            synthetic, and error (for a failed report).
     """
     header = {"synthetic": False, "error": "", **report}
-    lang = str(header.get("parameters", {}).get("lang", "en"))
+    lang = str(header.get("lang") or header.get("parameters", {}).get("lang", "en"))
     header["generated_text"] = write_moment(header.get("generated", ""), lang)
     body, _ = exporter.from_notebook_node(
         _without_key_figures(notebook),

@@ -109,12 +109,17 @@ def parameterize(notebook: str | dict, parameters: dict):
     return parameterize_notebook(node, parameters, kernel_name="python3", language="python")
 
 
-def _error_cell(error: str):
+FAILED_WORDS = {"vi": "Báo cáo bị lỗi", "en": "This report failed"}
+"""What the first cell of a failed report says, in the report's language, before the error."""
+
+
+def _error_cell(error: str, lang: str):
     import html
 
     import nbformat
 
-    return nbformat.v4.new_markdown_cell(f"**This report failed:** {html.escape(error)}")
+    words = FAILED_WORDS.get(lang, FAILED_WORDS["en"])
+    return nbformat.v4.new_markdown_cell(f"**{words}:** {html.escape(error)}")
 
 
 def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
@@ -126,10 +131,15 @@ def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
     }
 
 
+def _language(job: Job) -> str:
+    """The language a report is written in: its `lang` parameter, else the notebooks'
+    default (Vietnamese)."""
+    return str(job.parameters.get("lang", "vi"))
+
+
 def _title(job: Job) -> str:
-    """The report's title in the language of its `lang` parameter (a district's as planned)."""
-    lang = str(job.parameters.get("lang", "vi"))
-    return TITLES.get(job.name.replace("-", "_"), {}).get(lang, job.title)
+    """The report's title in its language (a district's as planned)."""
+    return TITLES.get(job.name.replace("-", "_"), {}).get(_language(job), job.title)
 
 
 def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
@@ -140,6 +150,7 @@ def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
         "other_language": other
         and {"label": other[0], "href": "../" * html.count("/") + other[1] + html},
         "title": _title(job),
+        "lang": _language(job),
         "parameters": job.parameters,
         "data_origin": context.data_origin,
         "data_fingerprint": job.data_key,
@@ -208,7 +219,7 @@ async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -
     executed = time.monotonic()
     state = ReportState.FAILED if error else ReportState.COMPLETED
     if error:
-        notebook.cells.insert(0, _error_cell(error))
+        notebook.cells.insert(0, _error_cell(error, _language(job)))
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     notebook.metadata["vn_report"] = {
         "key": context.keys[job.ident],
