@@ -231,10 +231,9 @@ def test_failing_notebook_is_reported_and_the_others_complete(tmp_path):
     assert "ValueError: broken on purpose" in batch.results[1].error
     assert batch.results[2].key_figures == {"name": "three"}
     html = (tmp_path / "out" / "districts" / "bad.html").read_text()
-    # no `lang` parameter: written in the notebooks' default language, Vietnamese
-    assert "Báo cáo bị lỗi" in html and "broken on purpose" in html
+    assert "This report failed" in html and "broken on purpose" in html
     executed = nbformat.read(tmp_path / "out" / "districts" / "bad.ipynb", as_version=4)
-    assert executed.cells[0].source.startswith("**Báo cáo bị lỗi:**")
+    assert executed.cells[0].source.startswith("**This report failed:**")
     assert (
         json.loads((tmp_path / "out" / "districts" / "bad.json").read_text())["status"] == "failed"
     )
@@ -395,8 +394,8 @@ def test_plain_papermill_refuses_a_misspelt_parameter(tmp_path):
         )
 
 
-def test_a_failed_report_says_so_in_its_language():
-    from analysis.reports.execute import RunContext, _error_cell, _header
+def test_a_failed_report_says_so_in_its_language(tmp_path):
+    from analysis.reports.execute import RunContext, _error_cell, _header, report_language
 
     assert (
         _error_cell("ValueError: <x>", "en").source
@@ -405,8 +404,12 @@ def test_a_failed_report_says_so_in_its_language():
     assert (
         _error_cell("ValueError: <x>", "vi").source == "**Báo cáo bị lỗi:** ValueError: &lt;x&gt;"
     )
-    job = Job("d", Group.DISTRICT, Path("d.ipynb"), {"district": "x"}, "D", "k")
     context = RunContext(Path("out"), DatasetSpec(), "embedded", "f" * 64, {})
-    assert _header(job, context, "2026-11-30T00:00:00+00:00", "")["lang"] == "vi"
-    english = Job("d", Group.DISTRICT, Path("d.ipynb"), {"lang": "en"}, "D", "k")
-    assert _header(english, context, "2026-11-30T00:00:00+00:00", "")["lang"] == "en"
+    district = REPO / "notebooks" / "district_report.ipynb"  # declares lang: str = "vi"
+    plain = write_notebook(tmp_path / "nb.ipynb", "1")  # declares no lang
+    for path, given, expected in [(district, {}, "vi"), (district, {"lang": "en"}, "en"),
+                                  (plain, {}, "en"), (plain, {"lang": "vi"}, "vi")]:  # fmt: skip
+        job = Job("d", Group.DISTRICT, path, given, "D", "k")
+        lang = report_language(job, nbformat.read(path, as_version=4))
+        assert lang == expected, (path.name, given)
+        assert _header(job, context, "2026-11-30T00:00:00+00:00", "", lang)["lang"] == expected

@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.data.labels import SCHEMES_VI, label_codes, term_label
 from analysis.data.outputs import Column, Kind
 from analysis.targets.status import STATUS_VI
+from analysis.text.moments import MONTHS_EN, write_day
 from analysis.text.phrases import Label, Wording, static_phrase, write_number
 
 LANGUAGES = ("vi", "en")
@@ -29,7 +30,6 @@ DECIMALS = {
     Kind.YEARS: 1,
     Kind.NUMBER: 2,
 }
-_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _WORDS = {
     "vi": {"yes": "có", "no": "không", "end": "cuối năm {y}", "term": "nhiệm kỳ {a}–{b}",
            "to": "{a}, đến {b}", "span": "{a} – {b}", "each_year": " (mỗi năm)"},
@@ -79,10 +79,7 @@ def format_probability(value: float, lang: str) -> str:
 
 def format_day(day: pd.Timestamp | str, lang: str, *, year: bool = True) -> str:
     """A day as people write it: '28/5/2023' in Vietnamese, '28 May 2023' in English."""
-    day = pd.Timestamp(day)
-    if lang == "vi":
-        return f"{day.day}/{day.month}" + (f"/{day.year}" if year else "")
-    return f"{day.day} {_MONTHS_EN[day.month - 1]}" + (f" {day.year}" if year else "")
+    return write_day(pd.Timestamp(day), lang, year=year)
 
 
 def format_date(value: pd.Timestamp, lang: str) -> str:
@@ -101,7 +98,7 @@ def _partial(text: str, lang: str, *, year: bool = True) -> str:
         month = int(parts[1])
         if lang == "vi":
             return f"tháng {month}" + (f"/{parts[0]}" if year else "")
-        return _MONTHS_EN[month - 1] + (f" {parts[0]}" if year else "")
+        return MONTHS_EN[month - 1] + (f" {parts[0]}" if year else "")
     return format_day(text, lang, year=year)
 
 

@@ -30,6 +30,7 @@ from analysis.files import write_text_atomic
 from analysis.present.key_figures import read_key_figures
 from analysis.present.wording import TITLES
 from analysis.reports.kernels import Worker
+from analysis.reports.params import declared_language
 from analysis.reports.plan import Job, output_path, root_folder
 from analysis.reports.provenance import library_hash, package_versions, sha256_bytes
 from analysis.reports.records import ProvenanceRecord, notebook_hash, write_record
@@ -131,26 +132,26 @@ def _relative_outputs(job: Job, out_dir: Path) -> dict[str, str]:
     }
 
 
-def _language(job: Job) -> str:
-    """The language a report is written in: its `lang` parameter, else the notebooks'
-    default (Vietnamese)."""
-    return str(job.parameters.get("lang", "vi"))
+def report_language(job: Job, notebook) -> str:
+    """The language a report is written in: its `lang` parameter, else the default its
+    notebook (a node, or its JSON as a dict) declares (`params.declared_language`)."""
+    return str(job.parameters.get("lang") or declared_language(notebook, job.notebook.name))
 
 
-def _title(job: Job) -> str:
+def _title(job: Job, lang: str) -> str:
     """The report's title in its language (a district's as planned)."""
-    return TITLES.get(job.name.replace("-", "_"), {}).get(_language(job), job.title)
+    return TITLES.get(job.name.replace("-", "_"), {}).get(lang, job.title)
 
 
-def _header(job: Job, context: RunContext, generated: str, error: str) -> dict:
+def _header(job: Job, context: RunContext, generated: str, error: str, lang: str) -> dict:
     """What the HTML header of a report shows."""
     html = _relative_outputs(job, context.out_dir)[".html"]
     other = job.other_language
     return {
         "other_language": other
         and {"label": other[0], "href": "../" * html.count("/") + other[1] + html},
-        "title": _title(job),
-        "lang": _language(job),
+        "title": _title(job, lang),
+        "lang": lang,
         "parameters": job.parameters,
         "data_origin": context.data_origin,
         "data_fingerprint": job.data_key,
@@ -218,8 +219,9 @@ async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -
     error = await worker.execute(notebook)
     executed = time.monotonic()
     state = ReportState.FAILED if error else ReportState.COMPLETED
+    lang = report_language(job, notebook)
     if error:
-        notebook.cells.insert(0, _error_cell(error, _language(job)))
+        notebook.cells.insert(0, _error_cell(error, lang))
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     notebook.metadata["vn_report"] = {
         "key": context.keys[job.ident],
@@ -227,7 +229,7 @@ async def make_report(worker: Worker, exporter, job: Job, context: RunContext) -
         "generated": generated,
     }
     notebook_text = nbformat.writes(notebook)
-    header = _header(job, context, generated, error)
+    header = _header(job, context, generated, error, lang)
     html = await asyncio.to_thread(export_html, exporter, notebook, header)
     exported = time.monotonic()
     figures = read_key_figures(notebook)

@@ -111,6 +111,16 @@ def read_parameters(notebook: dict, name: str = "notebook") -> dict[str, Paramet
     return specs
 
 
+def declared_language(notebook: dict, name: str = "notebook") -> str:
+    """The language a notebook writes in when not given one: the default of its `lang`
+    parameter (Vietnamese for the project's reports), English when it declares none."""
+    try:
+        declared = read_parameters(notebook, name).get("lang")
+    except ParameterError:
+        return "en"
+    return str(declared.default) if declared else "en"
+
+
 def _type_problem(spec: ParameterSpec, value: Any) -> str | None:
     expected = SUPPORTED_TYPES[spec.type]
     if spec.type == "float" and isinstance(value, int) and not isinstance(value, bool):

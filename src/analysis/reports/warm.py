@@ -38,7 +38,7 @@ def national_languages(jobs) -> list[str]:
     national comparisons): the `lang` each is given, or its notebook's default."""
     import json
 
-    from analysis.reports.params import read_parameters
+    from analysis.reports.params import declared_language
     from analysis.reports.registry import DISTRICT_REPORT
 
     languages, defaults = set(), {}
@@ -47,8 +47,7 @@ def national_languages(jobs) -> list[str]:
             continue
         if "lang" not in job.parameters and job.notebook not in defaults:
             notebook = json.loads(job.notebook.read_text(encoding="utf-8"))
-            declared = read_parameters(notebook, job.notebook.name).get("lang")
-            defaults[job.notebook] = declared.default if declared else "en"
+            defaults[job.notebook] = declared_language(notebook, job.notebook.name)
         languages.add(job.parameters.get("lang") or defaults[job.notebook])
     return sorted(languages)
 

@@ -1,11 +1,21 @@
-"""Moments (a date and a time of day) written for readers, as the page headers show when
-they were made."""
+"""Days and moments (a day and a time of day) written for readers: '28/5/2023' in
+Vietnamese, '28 May 2023' in English; without pandas, so that the runner's pages (the index,
+report headers) can use them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def write_day(day, lang: str, *, year: bool = True) -> str:
+    """A day (anything with `day`, `month` and `year`: a date, a pandas Timestamp) as people
+    write it: '28/5/2023' in Vietnamese, '28 May 2023' in English; without the year when
+    `year` is false."""
+    if lang == "vi":
+        return f"{day.day}/{day.month}" + (f"/{day.year}" if year else "")
+    return f"{day.day} {MONTHS_EN[day.month - 1]}" + (f" {day.year}" if year else "")
 
 
 def write_moment(iso: str, lang: str) -> str:
@@ -18,10 +28,7 @@ def write_moment(iso: str, lang: str) -> str:
         return str(iso)
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.UTC)
-    if lang == "vi":
-        day = f"{moment.day}/{moment.month}/{moment.year}"
-    else:
-        day = f"{moment.day} {_MONTHS_EN[moment.month - 1]} {moment.year}"
+    day = write_day(moment, lang)
     if len(str(iso)) <= len("2026-11-30"):  # a day alone: no time of day to invent
         return day
     clock = f"{moment.hour:02d}:{moment.minute:02d}"
